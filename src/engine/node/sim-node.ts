@@ -1,0 +1,229 @@
+// One simulated manager: Raft (RawNode) plus the key-value state machine plus the client requests
+// it is answering. It is a pure state machine: step(input, now) -> output, where the output is
+// data (messages to send, disk writes, events, a status summary) that the host acts on.
+import { decodeCommand, describeOp, encodeCommand } from '../kv/command';
+import { KvStore } from '../kv/kv-store';
+import { Rng } from '../core/prng';
+import { decodeConfChange, RawNode } from '../raft/index';
+import { DEFAULT_RAFT_CONFIG, type ConfChange, type Entry, type RaftConfig, type Ready, type Role } from '../raft/types';
+import { entryDigest } from './entry-digest';
+import { OutputBuilder } from './output-builder';
+import { PendingRequests } from './pending';
+import type { DiskImage, KvOp, NodeConfig, NodeInput, NodeOutput, NodeStatus } from './types';
+
+export interface NodeBootArgs {
+  config: NodeConfig;
+  disk: DiskImage | null;
+  seed: number;
+  nowMs: number;
+}
+
+/** Readys drained per step at most: a node that keeps producing them is stuck in a loop. */
+const MAX_READY_ROUNDS = 1000;
+
+export function bootNode(boot: NodeBootArgs): { node: SimNode; output: NodeOutput } {
+  const node = new SimNode(boot);
+  return { node, output: node.drain(new OutputBuilder()) };
+}
+
+export class SimNode {
+  readonly id: string;
+  private readonly cfg: RaftConfig;
+  private readonly raft: RawNode;
+  private kv: KvStore;
+  private readonly pending = new PendingRequests();
+  private applied: number;
+  private snapshotIndex: number;
+  private ticks = 0;
+  private role: Role;
+  private lead: string;
+  private term: number;
+  private vote: string;
+  private commit: number;
+
+  constructor(boot: NodeBootArgs) {
+    this.id = boot.config.id;
+    this.cfg = { ...DEFAULT_RAFT_CONFIG, ...boot.config.raft, id: boot.config.id, peers: boot.config.peers };
+    this.raft = new RawNode(this.cfg, new Rng(boot.seed), boot.disk);
+    const snap = boot.disk?.snapshot ?? null;
+    this.kv = snap ? KvStore.restore(snap.data) : new KvStore();
+    this.applied = this.snapshotIndex = snap?.meta.index ?? 0;
+    const st = this.raft.status();
+    this.role = st.role;
+    this.lead = st.lead;
+    this.term = st.term;
+    this.vote = st.vote;
+    this.commit = st.commit;
+  }
+
+  step(input: NodeInput, _nowMs: number): NodeOutput {
+    const out = new OutputBuilder();
+    switch (input.kind) {
+      case 'tick':
+        this.ticks++;
+        this.raft.tick();
+        this.pending.expire(this.ticks, this.pendingMaxAgeTicks());
+        break;
+      case 'deliver':
+        this.raft.step(input.wire.msg);
+        break;
+      case 'client':
+        this.onClientRequest(input.clientId, input.reqId, input.op, out);
+        break;
+      case 'transferLeader':
+        this.note(out, this.raft.transferLeadership(input.to), `transfer leadership to ${input.to}`);
+        break;
+      case 'addMember':
+        this.proposeConfChange({ type: 'addNode', nodeId: input.nodeId }, out);
+        break;
+      case 'removeMember':
+        this.proposeConfChange({ type: 'removeNode', nodeId: input.nodeId }, out);
+        break;
+    }
+    return this.drain(out);
+  }
+
+  /** Hands every pending Ready to the host (as output) until Raft has nothing more to say. */
+  drain(out: OutputBuilder): NodeOutput {
+    for (let round = 0; this.raft.hasReady(); round++) {
+      if (round >= MAX_READY_ROUNDS) throw new Error(`${this.id}: Raft still has a Ready after ${round} rounds`);
+      const rd = this.raft.ready();
+      this.handleReady(rd, out);
+      this.raft.advance(rd);
+      this.maybeSnapshot(out);
+    }
+    return out.finish(this.status());
+  }
+
+  private handleReady(rd: Ready, out: OutputBuilder): void {
+    this.observeState(rd, out);
+    if (rd.hardState) out.write({ type: 'hardState', hardState: rd.hardState });
+    // A snapshot goes down before entries: any entries in the same Ready follow it in the log.
+    if (rd.snapshot) this.installSnapshot(rd, out);
+    if (rd.entries.length > 0) out.write({ type: 'append', entries: rd.entries });
+    for (const msg of rd.messages) out.send(msg);
+    for (const e of rd.committedEntries) this.applyEntry(e, out);
+  }
+
+  /** Turns changes of role, leader, term, vote and commit into events for the UI and checkers. */
+  private observeState(rd: Ready, out: OutputBuilder): void {
+    const role = rd.softState?.role ?? this.role;
+    const lead = rd.softState?.lead ?? this.lead;
+    const hs = rd.hardState;
+    const term = hs?.term ?? this.term;
+    if (role !== this.role || lead !== this.lead || term !== this.term) {
+      const newLeader = role === 'leader' && (this.role !== 'leader' || term !== this.term);
+      out.event({ type: 'roleChanged', role, term, lead });
+      if (newLeader) out.event({ type: 'becameLeader', term });
+    }
+    if (hs && hs.vote !== '' && (hs.vote !== this.vote || hs.term !== this.term)) {
+      out.event({ type: 'voted', term: hs.term, candidate: hs.vote });
+    }
+    if (hs && hs.commit > this.commit) out.event({ type: 'committed', index: hs.commit, term });
+    this.role = role;
+    this.lead = lead;
+    this.term = term;
+    if (hs) {
+      this.vote = hs.vote;
+      this.commit = Math.max(this.commit, hs.commit);
+    }
+  }
+
+  /** A snapshot from the leader replaces the state machine wholesale. */
+  private installSnapshot(rd: Ready, out: OutputBuilder): void {
+    const snap = rd.snapshot!;
+    out.write({ type: 'snapshot', snapshot: snap });
+    this.kv = KvStore.restore(snap.data);
+    this.applied = this.snapshotIndex = snap.meta.index;
+    out.event({ type: 'snapshotInstalled', index: snap.meta.index });
+    out.event({ type: 'membershipChanged', voters: snap.meta.conf.voters.slice() });
+  }
+
+  private applyEntry(e: Entry, out: OutputBuilder): void {
+    if (e.index <= this.applied) return;
+    if (e.index !== this.applied + 1) throw new Error(`${this.id}: applying entry ${e.index} after ${this.applied}`);
+    this.applied = e.index;
+    let summary: string;
+    if (e.type === 'confChange') summary = this.applyConfChange(e, out);
+    else if (e.data === '') summary = 'empty entry of a new leader';
+    else summary = this.applyCommand(e, out);
+    out.event({ type: 'applied', index: e.index, term: e.term, entryType: e.type, digest: entryDigest(e), summary });
+  }
+
+  private applyCommand(e: Entry, out: OutputBuilder): string {
+    const cmd = decodeCommand(e.data);
+    const result = this.kv.apply(cmd.op);
+    if (cmd.origin === this.id && this.pending.take(cmd.clientId, cmd.reqId)) {
+      out.event({ type: 'clientReply', clientId: cmd.clientId, reqId: cmd.reqId, ok: true, index: e.index, ...result });
+    }
+    const shown = describeOp(cmd.op);
+    if (result.value !== undefined) return `${shown} -> '${result.value}'`;
+    if (result.casOk !== undefined) return `${shown} (${result.casOk ? 'swapped' : 'no match'})`;
+    return shown;
+  }
+
+  private applyConfChange(e: Entry, out: OutputBuilder): string {
+    const cc = decodeConfChange(e.data);
+    const conf = this.raft.applyConfChange(cc);
+    out.event({ type: 'membershipChanged', voters: conf.voters.slice() });
+    return `${cc.type === 'addNode' ? 'add' : 'remove'} ${cc.nodeId}`;
+  }
+
+  private maybeSnapshot(out: OutputBuilder): void {
+    if (this.applied - this.snapshotIndex < this.cfg.snapshotInterval) return;
+    const snapshot = this.raft.createSnapshot(this.applied, this.kv.serialise());
+    this.snapshotIndex = this.applied;
+    out.write({ type: 'snapshot', snapshot });
+    out.event({ type: 'snapshotTaken', index: this.applied });
+    const compactTo = this.applied - this.cfg.snapshotCatchUpEntries;
+    if (compactTo > 0) {
+      this.raft.compact(compactTo);
+      out.write({ type: 'compact', index: compactTo });
+    }
+  }
+
+  private onClientRequest(clientId: number, reqId: number, op: KvOp, out: OutputBuilder): void {
+    const res = this.raft.propose(encodeCommand({ origin: this.id, clientId, reqId, op }));
+    if (!res.ok) {
+      out.event({ type: 'clientReply', clientId, reqId, ok: false, error: res.error });
+      return;
+    }
+    this.pending.add({ clientId, reqId, op, sinceTick: this.ticks });
+  }
+
+  private proposeConfChange(cc: ConfChange, out: OutputBuilder): void {
+    const what = `${cc.type === 'addNode' ? 'add' : 'remove'} member ${cc.nodeId}`;
+    this.note(out, this.raft.proposeConfChange(cc), what);
+  }
+
+  private note(out: OutputBuilder, res: { ok: boolean; error?: string }, what: string): void {
+    out.event({ type: 'note', text: res.ok ? `${what}: proposed` : `${what}: refused (${res.error ?? 'unknown'})` });
+  }
+
+  /** Long enough for any commit the client could still be waiting for. */
+  private pendingMaxAgeTicks(): number {
+    return 4 * this.cfg.electionTick;
+  }
+
+  status(): NodeStatus {
+    const st = this.raft.status();
+    return {
+      id: this.id,
+      role: st.role,
+      term: st.term,
+      vote: st.vote,
+      lead: st.lead,
+      lastIndex: st.lastIndex,
+      lastTerm: st.lastTerm,
+      commit: st.commit,
+      applied: st.applied,
+      snapshotIndex: st.snapshotIndex,
+      voters: st.voters,
+      electionElapsed: st.electionElapsed,
+      randomizedElectionTimeout: st.randomizedElectionTimeout,
+      heartbeatElapsed: st.heartbeatElapsed,
+      preVote: this.cfg.preVote,
+      checkQuorum: this.cfg.checkQuorum,
+    };
+  }
+}

@@ -1,0 +1,34 @@
+// Keyboard shortcuts, mapped onto the same named actions the buttons use:
+// Space play/pause, S or . single step, P propose a value, Escape clear the selection.
+import { useEffect } from 'react';
+import { actions } from './instance';
+
+const KEYS: Record<string, () => void> = {
+  ' ': () => actions.togglePlay(),
+  s: () => void actions.stepOnce(),
+  S: () => void actions.stepOnce(),
+  '.': () => void actions.stepOnce(),
+  p: () => actions.proposeValue(),
+  P: () => actions.proposeValue(),
+  Escape: () => actions.clearSelection(),
+};
+
+/** Typing in a form field (the speed slider, a select) keeps its own meaning for keys. */
+function isFormField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.matches('input, select, textarea, [contenteditable="true"]');
+}
+
+export function useKeyboard(): void {
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || isFormField(ev.target)) return;
+      const run = KEYS[ev.key];
+      if (!run) return;
+      // Space would also press a focused button; the shortcut wins.
+      ev.preventDefault();
+      run();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,48 @@
+// One manager: a clickable circle with its Raft role, term, log and commit index. The leader has
+// a crown, a double ring and the word LEADER; a dead node is grey, dashed and says DOWN.
+import type { KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { actions, useApp } from '../app/instance';
+import { isSelectedNode, nodeCard } from '../store/selectors';
+import { ElectionTimer } from './ElectionTimer';
+import { NodeText } from './NodeText';
+import { crownPath, nodeAriaLabel, nodeLook } from './node-look';
+import type { Point } from './ring-layout';
+
+export interface NodeGlyphProps {
+  id: string;
+  at: Point;
+  radius: number;
+}
+
+export function NodeGlyph({ id, at, radius }: NodeGlyphProps) {
+  const card = useApp(useShallow((s) => nodeCard(s, id)));
+  const selected = useApp((s) => isSelectedNode(s, id));
+  if (!card) return null;
+  const look = nodeLook(card.role);
+  const leader = card.role === 'leader';
+  const onKey = (ev: KeyboardEvent) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    actions.selectNode(id);
+  };
+  return (
+    <g
+      className="node-hit"
+      transform={`translate(${at.x},${at.y})`}
+      role="button"
+      tabIndex={0}
+      aria-label={nodeAriaLabel(card)}
+      aria-pressed={selected}
+      onClick={() => actions.selectNode(id)}
+      onKeyDown={onKey}
+    >
+      {selected && <circle r={radius + 16} fill="none" stroke="#9cc8ff" strokeWidth={2} strokeDasharray="3 4" />}
+      {card.up && !leader && <ElectionTimer id={id} radius={radius} />}
+      {leader && <circle r={radius + 7} fill="none" stroke={look.colour} strokeWidth={2.5} />}
+      <circle className="node-body" r={radius} fill={look.fill} stroke={look.colour} strokeWidth={3} strokeDasharray={look.ringDash} />
+      {leader && <path d={crownPath(radius)} fill={look.colour} stroke="#10151f" strokeWidth={1.5} />}
+      <NodeText card={card} colour={look.colour} word={look.word} radius={radius} />
+    </g>
+  );
+}

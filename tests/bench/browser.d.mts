@@ -1,0 +1,1 @@
+export function benchBrowser(root: string, opts: { quick: boolean }): Promise<[string, number, string][]>;

@@ -1,0 +1,23 @@
+// `npm run bench [-- --quick]`: prints `name value unit` per metric and writes results/latest.json.
+// Targets (2-core machine): raft >= 200,000 msg/s; InlineHost 5 managers >= 5,000 virtual s per
+// wall s; WorkerHost 7 managers >= 200x real time with frame p95 <= 20 ms at 1x; 50 workers
+// ready <= 5 s, 100 <= 12 s.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchBrowser } from './browser.mjs';
+import { benchInlineVirtualRate } from './inline-host';
+import { benchRaftThroughput } from './raft-throughput';
+import { record, writeResults, type Metrics } from './report';
+
+const quick = process.argv.includes('--quick');
+const skipBrowser = process.argv.includes('--no-browser');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const metrics: Metrics = {};
+
+record(metrics, 'raft_engine_3_nodes_messages_per_second', benchRaftThroughput(quick ? 2 : 5, 3), 'msg/s');
+record(metrics, 'raft_engine_5_nodes_messages_per_second', benchRaftThroughput(quick ? 2 : 5, 5), 'msg/s');
+record(metrics, 'inline_5_managers_virtual_seconds_per_wall_second', benchInlineVirtualRate(quick ? 1200 : 3600, 5), 'virtual-s/s');
+if (!skipBrowser) {
+  for (const [name, value, unit] of await benchBrowser(root, { quick })) record(metrics, name, value, unit);
+}
+console.log(`wrote ${writeResults(metrics)}`);

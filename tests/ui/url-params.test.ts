@@ -1,0 +1,29 @@
+// The page's URL is untrusted: good values are used, anything else falls back to defaults.
+import { describe, expect, it } from 'vitest';
+import { pageQuery, readPageParams } from '../../src/ui/app/url-params';
+import { DEFAULT_CONFIG } from '../../src/ui/store/session-config';
+
+describe('page URL', () => {
+  it('reads seed, cluster size, host, options, latency, speed and play', () => {
+    const p = readPageParams('?seed=42&managers=5&host=inline&prevote=1&checkquorum=0&latency=25&speed=20&play=0');
+    expect(p.config).toEqual({ seed: 42, managers: 5, host: 'inline', preVote: true, checkQuorum: false, latencyMs: 25 });
+    expect(p.speed).toBe(20);
+    expect(p.play).toBe(false);
+  });
+
+  it('falls back to defaults for missing or bad values', () => {
+    const p = readPageParams('?seed=-3&managers=99&host=gpu&prevote=maybe&latency=1e9&speed=abc');
+    expect(p.config).toEqual(DEFAULT_CONFIG);
+    expect(p.speed).toBe(1);
+    expect(p.play).toBe(true);
+    expect(readPageParams('?seed=4294967296').config.seed).toBe(DEFAULT_CONFIG.seed);
+    expect(readPageParams('?seed=4294967295').config.seed).toBe(4294967295);
+  });
+
+  it('writes a query that reads back to the same run and keeps other parameters', () => {
+    const config = { seed: 7, managers: 7, host: 'worker' as const, preVote: true, checkQuorum: true, latencyMs: 250 };
+    const query = pageQuery(config, '?speed=5');
+    expect(readPageParams(query).config).toEqual(config);
+    expect(new URLSearchParams(query).get('speed')).toBe('5');
+  });
+});
