@@ -1,4 +1,4 @@
-// npm run soak -- --seeds N [--from S] [--seed S] [--history FILE]
+// npm run soak -- --seeds N [--from S] [--seed S] [--history FILE] [--safety-ms MS] [--clients N]
 // Runs sweep seeds (faults + clients, all safety checkers, then the liveness phase) and checks
 // each seed's client history for linearizability. --seed S runs one seed and prints its stats;
 // --history FILE writes the first seed's client history as a JSON array (format: docs/scenario-format.md).
@@ -11,9 +11,11 @@ interface Args {
   count: number;
   single: boolean;
   history: string | null;
+  safetyMs: number | undefined;
+  clients: number | undefined;
 }
 
-const USAGE = 'usage: npm run soak -- --seeds N [--from S] [--seed S] [--history FILE]';
+const USAGE = 'usage: npm run soak -- --seeds N [--from S] [--seed S] [--history FILE] [--safety-ms MS] [--clients N]';
 const PROGRESS_EVERY = 100;
 
 function fail(message: string): never {
@@ -28,7 +30,7 @@ function uint(name: string, text: string | undefined): number {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { from: 0, count: 0, single: false, history: null };
+  const args: Args = { from: 0, count: 0, single: false, history: null, safetyMs: undefined, clients: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--seeds') args.count = uint('--seeds', argv[++i]);
@@ -39,15 +41,17 @@ function parseArgs(argv: string[]): Args {
       args.single = true;
     } else if (arg === '--history') {
       args.history = argv[++i] ?? fail('--history needs a file name');
-    } else fail(`unknown argument '${arg}'`);
+    } else if (arg === '--safety-ms') args.safetyMs = uint('--safety-ms', argv[++i]);
+    else if (arg === '--clients') args.clients = uint('--clients', argv[++i]);
+    else fail(`unknown argument '${arg}'`);
   }
   if (args.count === 0) fail('nothing to run: give --seeds N or --seed S');
   return args;
 }
 
-function runOne(seed: number): { result: SweepResult | null; error: string | null } {
+function runOne(seed: number, args: Args): { result: SweepResult | null; error: string | null } {
   try {
-    const result = runSweepSeed(seed);
+    const result = runSweepSeed(seed, { safetyMs: args.safetyMs, clients: args.clients });
     checkSweepHistory(result);
     return { result, error: null };
   } catch (err) {
@@ -62,7 +66,7 @@ function main(): void {
   let virtualMs = 0;
   for (let i = 0; i < args.count; i++) {
     const seed = args.from + i;
-    const { result, error } = runOne(seed);
+    const { result, error } = runOne(seed, args);
     if (error) {
       failures.push(error);
       process.stderr.write(`${error}\n`);

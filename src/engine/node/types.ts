@@ -1,6 +1,6 @@
 // The contract between one simulated node (engine) and whatever hosts it (sim): inputs in,
 // outputs out as plain data. Everything here must survive structured cloning (postMessage).
-import type { Entry, HardState, Message, NodeId, PersistedState, RaftConfig, Role, Snapshot } from '../raft/types';
+import type { Entry, HardState, Message, NodeId, PersistedState, RaftConfig, RaftStatus, Role, Snapshot } from '../raft/types';
 
 /** An operation of the small replicated key-value store that runs on top of Raft. */
 export type KvOp =
@@ -53,25 +53,10 @@ export interface NodeSend {
 }
 
 /** A cheap summary of a node's state, attached to every output so the UI and checkers see it. */
-export interface NodeStatus {
-  id: NodeId;
-  role: Role;
-  term: number;
-  vote: NodeId;
-  lead: NodeId;
-  lastIndex: number;
-  lastTerm: number;
-  commit: number;
-  applied: number;
-  snapshotIndex: number;
-  voters: NodeId[];
-  electionElapsed: number;
-  randomizedElectionTimeout: number;
-  /** Ticks since the leader last sent heartbeats (only meaningful on the leader). */
-  heartbeatElapsed: number;
+export type NodeStatus = Omit<RaftStatus, 'firstIndex' | 'leadTransferee' | 'progress'> & {
   preVote: boolean;
   checkQuorum: boolean;
-}
+};
 
 export interface NodeOutput {
   sends: NodeSend[];
