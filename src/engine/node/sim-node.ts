@@ -35,6 +35,7 @@ export class SimNode {
   private applied: number;
   private snapshotIndex: number;
   private ticks = 0;
+  private reportedVoters = '';
   private role: Role;
   private lead: string;
   private term: number;
@@ -136,7 +137,15 @@ export class SimNode {
     this.kv = KvStore.restore(snap.data);
     this.applied = this.snapshotIndex = snap.meta.index;
     out.event({ type: 'snapshotInstalled', index: snap.meta.index });
-    out.event({ type: 'membershipChanged', voters: snap.meta.conf.voters.slice() });
+    this.maybeReportVoters(snap.meta.conf.voters, out);
+  }
+
+  /** Re-applied bootstrap and replayed conf changes often leave the voters as they were: say only real changes. */
+  private maybeReportVoters(voters: readonly string[], out: OutputBuilder): void {
+    const key = voters.join(',');
+    if (key === this.reportedVoters) return;
+    this.reportedVoters = key;
+    out.event({ type: 'membershipChanged', voters: voters.slice() });
   }
 
   private applyEntry(e: Entry, out: OutputBuilder): void {
@@ -165,7 +174,7 @@ export class SimNode {
   private applyConfChange(e: Entry, out: OutputBuilder): string {
     const cc = decodeConfChange(e.data);
     const conf = this.raft.applyConfChange(cc);
-    out.event({ type: 'membershipChanged', voters: conf.voters.slice() });
+    this.maybeReportVoters(conf.voters, out);
     return `${cc.type === 'addNode' ? 'add' : 'remove'} ${cc.nodeId}`;
   }
 

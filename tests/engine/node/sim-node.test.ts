@@ -38,6 +38,13 @@ describe('bootNode', () => {
     expect(output.status).toMatchObject({ id: 'n1', role: 'follower', term: 1, commit: 1, applied: 1, voters: ['n1'] });
   });
 
+  it('reports the founding voters once, not once per bootstrap entry', () => {
+    const config: NodeConfig = { id: 'n2', peers: ['n1', 'n2', 'n3'], raft: {} };
+    const { output } = bootNode({ config, disk: null, seed: 2, nowMs: 0 });
+    expect(events([output], 'applied')).toHaveLength(3);
+    expect(events([output], 'membershipChanged')).toEqual([{ type: 'membershipChanged', voters: ['n1', 'n2', 'n3'] }]);
+  });
+
   it('a one-node cluster elects itself and says so in events', () => {
     const disk = new SimDisk();
     const { node, output } = bootNode({ config: ONE, disk: null, seed: 1, nowMs: 0 });
