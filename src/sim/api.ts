@@ -10,6 +10,8 @@ export { Simulation, type SimulationOptions } from './kernel/simulation';
 export type { SimView, NodeView, LinkView, NodeFinalState } from './kernel/view';
 export type { SimEvent } from './kernel/sim-events';
 export type { InflightMessage } from './network/network';
+export type { MessageLanding, LandingOutcome } from './network/landings';
+export type { NodeLogView, LogEntryView, LogEntryKind } from './kernel/node-log';
 export { SafetyViolationError, type SafetyViolation } from './checkers/types';
 export {
   parseScenario,

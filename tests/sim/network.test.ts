@@ -71,8 +71,10 @@ describe('Network', () => {
     expect(lost / 4000).toBeGreaterThan(0.22);
     expect(lost / 4000).toBeLessThan(0.28);
     const n2 = net({ latencyMs: 5, jitterMs: 0, loss: 1 });
-    const lostMsg = n2.send('a', 'b', 'X', 1, 100);
-    expect(n2.inflight(104)).toEqual([{ id: lostMsg.id, from: 'a', to: 'b', label: 'X', size: 1, sendMs: 100, recvMs: 105, fate: 'lost' }]);
+    const lostMsg = n2.send('a', 'b', 'X', 1, 100, 'term 1');
+    expect(n2.inflight(104)).toEqual([
+      { id: lostMsg.id, from: 'a', to: 'b', label: 'X', size: 1, summary: 'term 1', sendMs: 100, recvMs: 105, fate: 'lost' },
+    ]);
     expect(n2.inflight(105)).toEqual([]);
   });
 

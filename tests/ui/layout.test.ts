@@ -7,7 +7,8 @@ import { ringLayout } from '../../src/ui/viz/ring-layout';
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `node-${i + 1}`);
 
 describe('ringLayout', () => {
-  it.each([3, 5, 7])('puts %i managers inside the box with room for their labels', (n) => {
+  // Managers come and go during a run (1 to 9 of them), so every count must fit.
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])('puts %i managers inside the box with room for their labels', (n) => {
     const layout = ringLayout(ids(n), 980, 480);
     for (const p of layout.positions.values()) {
       expect(p.x - layout.nodeRadius).toBeGreaterThanOrEqual(0);
@@ -26,14 +27,20 @@ describe('ringLayout', () => {
     expect(c.x).toBeLessThan(300);
   });
 
-  it('keeps nodes apart: no two circles overlap, even with 7 in a small box', () => {
-    const layout = ringLayout(ids(7), 700, 420);
+  it.each([7, 9])('keeps nodes apart: no two circles overlap, even with %i in a small box', (n) => {
+    const layout = ringLayout(ids(n), 700, 420);
     const ps = [...layout.positions.values()];
     for (let i = 0; i < ps.length; i++) {
       for (let j = i + 1; j < ps.length; j++) {
         expect(Math.hypot(ps[i].x - ps[j].x, ps[i].y - ps[j].y)).toBeGreaterThan(2 * layout.nodeRadius);
       }
     }
+  });
+
+  it('puts a manager added later after the others, clockwise, with node-1 still at the top', () => {
+    const four = ringLayout(ids(4), 800, 600);
+    expect(four.positions.get('node-4')!.x).toBeLessThan(four.center.x);
+    expect(four.positions.get('node-1')!.x).toBeCloseTo(four.center.x);
   });
 
   it('stretches into an ellipse in a wide box, but at most 1.6 times', () => {

@@ -8,6 +8,7 @@ import { deriveSeed, Rng, type NodeInput, type NodeOutput, type WireMessage } fr
 import { SafetyCheckers } from '../checkers/suite';
 import type { Finding, SafetyViolation } from '../checkers/types';
 import type { BatchItem, MaybePromise, NodeHost } from '../host/types';
+import { RecentLandings } from '../network/landings';
 import { Network } from '../network/network';
 import type { ScenarioOptions } from '../scenario/scenario';
 import type { UserAction } from '../scenario/actions';
@@ -19,6 +20,7 @@ import { andThen, isPromise } from './maybe';
 import { NodeSlot } from './node-slot';
 import { routeOutput } from './route-output';
 import type { SimEvent } from './sim-events';
+import { summarizeWire } from './wire-summary';
 
 export interface KernelConfig {
   seed: number;
@@ -52,6 +54,7 @@ export class Kernel {
   preVote: boolean;
   readonly queue = new EventQueue<KernelEvent>();
   readonly network: Network;
+  readonly landings = new RecentLandings();
   readonly slots: NodeSlot[] = [];
   readonly byId = new Map<string, NodeSlot>();
   readonly trace: TraceLog;
@@ -292,7 +295,10 @@ export class Kernel {
       }
       const out = outputs[r][cursor[r]++];
       if (!out) throw new Error(`kernel: host returned no output for ${e.node} at ${e.timeMs}`);
-      if (e.kind === 'deliver') this.record({ t: e.timeMs, k: 'deliver', id: e.msgId, from: e.from, to: e.node, label: e.label });
+      if (e.kind === 'deliver') {
+        this.record({ t: e.timeMs, k: 'deliver', id: e.msgId, from: e.from, to: e.node, label: e.label });
+        this.landings.add(e.msgId, e.timeMs, 'delivered');
+      }
       const slot = this.byId.get(e.node)!;
       this.applyOutput(slot, out);
       if (e.kind === 'tick') this.scheduleTick(slot);
@@ -303,6 +309,7 @@ export class Kernel {
     if (e.kind === 'deliver') {
       const why = reason === CUT ? 'cut' : 'down';
       this.record({ t: e.timeMs, k: 'drop', id: e.msgId, from: e.from, to: e.node, label: e.label, reason: why });
+      this.landings.add(e.msgId, e.timeMs, why);
     } else if (e.kind === 'input' && reason === DOWN) {
       const why = this.byId.get(e.node)!.up ? 'restarted' : 'is down';
       this.emit(e.node, 'inputLost', `${describeInput(e.input)} for ${e.node} was lost: the node ${why}`);
@@ -333,7 +340,7 @@ export class Kernel {
 
   /** Puts a message on the wire; delivery is an event at its receive time. */
   send(from: string, to: string, wire: WireMessage, label: string, size: number): void {
-    const res = this.network.send(from, to, label, size, this.nowMs);
+    const res = this.network.send(from, to, label, size, this.nowMs, summarizeWire(wire));
     this.record({ t: this.nowMs, k: 'send', id: res.id, from, to, label, size, recvMs: res.recvMs, fate: res.fate });
     if (res.fate !== 'sent') return;
     const incarnation = this.byId.get(to)!.incarnation;

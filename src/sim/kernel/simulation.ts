@@ -7,9 +7,11 @@ import type { ClientHost, KvClients } from '../clients/kv-clients';
 import type { MaybePromise, NodeHost } from '../host/types';
 import { UserActionSchema, type UserAction, type UserActionInput } from '../scenario/actions';
 import { checkAction, initialNodeNames, type Scenario } from '../scenario/scenario';
+import type { MessageLanding } from '../network/landings';
 import type { TraceRecord } from '../trace/records';
 import { Kernel } from './kernel';
 import { andThen, isPromise } from './maybe';
+import { nodeLog, type NodeLogView } from './node-log';
 import { leaderOf, runAction, type ActionContext } from './run-action';
 import type { SimEvent } from './sim-events';
 import { buildView, finalStates, type NodeFinalState, type SimView } from './view';
@@ -199,6 +201,19 @@ export class Simulation {
     const v = this.cachedView;
     if (v && v.version === this.k.version && v.nowMs === this.k.nowMs) return v;
     return (this.cachedView = buildView(this.k));
+  }
+
+  /** The newest `last` entries on a node's disk, in plain words, committed or not (dead nodes too). */
+  nodeLog(id: string, last = 12): NodeLogView {
+    return nodeLog(id, this.k.slot(id).disk, last);
+  }
+
+  /**
+   * How a message that has left the wire ended: delivered, or dropped on arrival. Null while it is
+   * still in flight, when it was lost on the way, or when it landed too long ago to be remembered.
+   */
+  landing(messageId: number): MessageLanding | null {
+    return this.k.landings.get(messageId);
   }
 
   onEvent(cb: (e: SimEvent) => void): () => void {

@@ -24,6 +24,8 @@ export interface InflightMessage {
   to: string;
   label: string;
   size: number;
+  /** What the message says, in one line ("term 3, granted"); '' when nobody described it. */
+  summary: string;
   sendMs: number;
   recvMs: number;
   fate: 'inflight' | 'lost';
@@ -129,7 +131,7 @@ export class Network {
   }
 
   /** Puts a message on a link: cut links drop it at once, loss is drawn here, then the delay. */
-  send(from: string, to: string, label: string, size: number, nowMs: number): SendResult {
+  send(from: string, to: string, label: string, size: number, nowMs: number, summary = ''): SendResult {
     const id = this.nextId++;
     const link = this.link(from, to);
     if (link.cut) return { id, fate: 'cut', recvMs: nowMs };
@@ -140,7 +142,7 @@ export class Network {
       link.lastRecvMs = recvMs;
     }
     const fate = lost ? 'lost' : 'inflight';
-    this.flying.set(id, { id, from, to, label, size, sendMs: nowMs, recvMs, fate });
+    this.flying.set(id, { id, from, to, label, size, summary, sendMs: nowMs, recvMs, fate });
     if (lost && ++this.lostCount >= LOST_PRUNE_AT) this.pruneLost(nowMs);
     return { id, fate: lost ? 'lost' : 'sent', recvMs };
   }

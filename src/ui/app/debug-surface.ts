@@ -3,6 +3,7 @@
 import { createSimulation, isHostKind, parseScenario, type HostKind, type NodeFinalState } from '../../sim/api';
 import type { Actions } from '../store/actions';
 import type { AppStore } from '../store/store';
+import { paintedPackets, type DrawnPacket } from '../viz/packet-hits';
 import { measureRealtime, startWorkers, type RealtimeReport } from './bench';
 
 export interface NodeSnapshot {
@@ -14,6 +15,7 @@ export interface NodeSnapshot {
   commit: number;
   lastIndex: number;
   electionElapsed: number;
+  voters: string[];
 }
 
 export interface PageSnapshot {
@@ -43,6 +45,8 @@ export interface SwarmscopeSurface {
   store: AppStore;
   actions: Actions;
   snapshot(): PageSnapshot;
+  /** Where the canvas last drew each packet in flight, in pixels from its top-left corner. */
+  drawnPackets(): readonly DrawnPacket[];
   runScenario(json: unknown, untilMs: number, host: HostKind): Promise<ScenarioRun>;
   startWorkers(n: number, readyTimeoutMs?: number): Promise<number>;
   measureRealtime(speed: number, durationMs: number): Promise<RealtimeReport>;
@@ -65,6 +69,7 @@ function snapshotOf(store: AppStore, actions: Actions): PageSnapshot {
     commit: n.status?.commit ?? 0,
     lastIndex: n.status?.lastIndex ?? 0,
     electionElapsed: n.status?.electionElapsed ?? 0,
+    voters: n.status?.voters.slice() ?? [],
   }));
   const c = s.config;
   return {
@@ -103,6 +108,7 @@ export function installDebugSurface(store: AppStore, actions: Actions): void {
     store,
     actions,
     snapshot: () => snapshotOf(store, actions),
+    drawnPackets: paintedPackets,
     runScenario,
     startWorkers,
     measureRealtime: (speed, durationMs) => measureRealtime(actions, speed, durationMs),

@@ -1,5 +1,6 @@
 // Keyboard shortcuts, mapped onto the same named actions the buttons use:
-// Space play/pause, S or . single step, P propose a value, Escape clear the selection.
+// Space play/pause, S or . single step, P propose a value, N select the next packet to arrive,
+// Escape clear the selection.
 import { useEffect } from 'react';
 import { actions } from './instance';
 
@@ -10,6 +11,8 @@ const KEYS: Record<string, () => void> = {
   '.': () => void actions.stepOnce(),
   p: () => actions.proposeValue(),
   P: () => actions.proposeValue(),
+  n: () => actions.selectNextPacket(),
+  N: () => actions.selectNextPacket(),
   Escape: () => actions.clearSelection(),
 };
 

@@ -1,6 +1,8 @@
 // Every user intent on the page is one named action here; buttons, keys, the debug surface and
 // tests all call these, never the simulation directly.
 import { clampSpeed, MAX_SPEED, type FrameClock, type UserActionInput } from '../../sim/api';
+import { flyingPacket, nextToArrive } from './packet-record';
+import type { NodeTab } from './selection-slice';
 import { Session } from './session';
 import { jitterFor, type SessionConfig } from './session-config';
 import type { AppStore } from './store';
@@ -82,7 +84,22 @@ export function createActions(store: AppStore, deps: ActionDeps = {}) {
       else store.getState().setPlayback(store.getState().playing, clamped);
     },
 
-    selectNode: (id: string) => store.getState().setSelection({ kind: 'node', id }),
+    selectNode: (id: string) => {
+      store.getState().setSelection({ kind: 'node', id });
+      session?.publishSelected();
+    },
+    showNodeTab: (tab: NodeTab) => store.getState().setNodeTab(tab),
+    /** Selects a message in flight (a dot on the canvas); the inspector follows it until it lands. */
+    selectPacket: (id: number) => {
+      const message = store.getState().view?.inflight.find((m) => m.id === id);
+      if (message) store.getState().setSelection({ kind: 'packet', id }, flyingPacket(message));
+    },
+    /** Selects the packet that arrives next after the selected one (or the first to arrive). */
+    selectNextPacket: () => {
+      const s = store.getState();
+      const next = nextToArrive(s.view?.inflight ?? [], s.selection?.kind === 'packet' ? (s.packet?.message ?? null) : null);
+      if (next) actions.selectPacket(next.id);
+    },
     selectLink: (a: string, b: string) => store.getState().setSelection({ kind: 'link', a: a < b ? a : b, b: a < b ? b : a }),
     clearSelection: () => store.getState().setSelection(null),
     dismissError: () => store.getState().setPhase(store.getState().phase),
@@ -98,6 +115,12 @@ export function createActions(store: AppStore, deps: ActionDeps = {}) {
       if (!session) return;
       act({ type: 'propose', value: session.nextProposalValue(), ...(node ? { node } : {}) });
     },
+    /** Asks the leader to hand leadership to `node` (Raft thesis 3.10). */
+    transferLeader: (node: string) => act({ type: 'transferLeader', to: node }),
+    /** Starts the next node-N with an empty disk and asks the leader to add it as a voter. */
+    addManager: () => act({ type: 'addManager' }),
+    /** Asks the leader to remove `node` from the voters; the node keeps running. */
+    removeManager: (node: string) => act({ type: 'removeManager', node }),
     setLatency: (latencyMs: number) => {
       const s = store.getState();
       act({ type: 'setLatency', latencyMs, jitterMs: jitterFor(latencyMs) });

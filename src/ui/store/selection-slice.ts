@@ -1,15 +1,43 @@
-// What the inspector shows: one node, one link (an unordered pair), or nothing.
+// What the inspector shows: one node, one link (an unordered pair), one packet, or nothing; and
+// what the simulator says about it beyond the view (a node's log, a packet's fate), refreshed by
+// the session after every advance.
 import type { StateCreator } from 'zustand/vanilla';
+import type { NodeLogView } from '../../sim/api';
+import { samePacketRecord, type PacketRecord } from './packet-record';
+import { sameNodeLog } from './node-log';
 import type { AppState } from './store';
 
-export type Selection = { kind: 'node'; id: string } | { kind: 'link'; a: string; b: string };
+/** Which part of a node the inspector shows; kept as the selection moves from node to node, so logs compare easily. */
+export type NodeTab = 'status' | 'log';
+
+export type Selection = { kind: 'node'; id: string } | { kind: 'link'; a: string; b: string } | { kind: 'packet'; id: number };
 
 export interface SelectionSlice {
   selection: Selection | null;
-  setSelection(selection: Selection | null): void;
+  /** The selected node's newest log entries. */
+  nodeLog: NodeLogView | null;
+  /** The selected packet as last seen in flight, and what became of it. */
+  packet: PacketRecord | null;
+  nodeTab: NodeTab;
+  /** Selects something; a packet comes with its record, since it may land before the next look. */
+  setSelection(selection: Selection | null, packet?: PacketRecord): void;
+  /** Updates leave the store alone when nothing shown changed, so the inspector does not re-render every frame. */
+  setNodeLog(log: NodeLogView | null): void;
+  setPacket(packet: PacketRecord | null): void;
+  setNodeTab(tab: NodeTab): void;
 }
 
-export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
+export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => ({
   selection: null,
-  setSelection: (selection) => set({ selection }),
+  nodeLog: null,
+  packet: null,
+  nodeTab: 'status',
+  setSelection: (selection, packet) => set({ selection, nodeLog: null, packet: packet ?? null }),
+  setNodeLog: (log) => {
+    if (!sameNodeLog(get().nodeLog, log)) set({ nodeLog: log });
+  },
+  setPacket: (packet) => {
+    if (!samePacketRecord(get().packet, packet)) set({ packet });
+  },
+  setNodeTab: (nodeTab) => set({ nodeTab }),
 });

@@ -1,7 +1,13 @@
 // Narrow selectors: each returns primitives or a flat object of primitives, so components used
 // with useShallow re-render only when what they show changed, not on every advance of the clock.
-import type { NodeStatus, Role, SimView } from '../../sim/api';
+import { MAX_MANAGERS, type NodeStatus, type Role, type SimView } from '../../sim/api';
 import type { AppState } from './store';
+
+/**
+ * A node's place in the cluster: a voter; joining (started empty, not added yet); or removed (it
+ * has a log, so it was a member once, but the cluster's voters no longer include it).
+ */
+export type Membership = 'voter' | 'joining' | 'removed';
 
 export interface NodeCard {
   id: string;
@@ -15,7 +21,7 @@ export interface NodeCard {
   lastTerm: number;
   commit: number;
   applied: number;
-  voter: boolean;
+  member: Membership;
 }
 
 export function nodeIds(s: AppState): string[] {
@@ -24,6 +30,22 @@ export function nodeIds(s: AppState): string[] {
 
 function statusOf(view: SimView | null, id: string): { up: boolean; incarnation: number; status: NodeStatus | null } | null {
   return view?.nodes.find((n) => n.id === id) ?? null;
+}
+
+/**
+ * The voters as the node that has applied the most entries knows them. Membership changes take
+ * effect as they are applied, so that node has the newest committed membership (a removed node
+ * may never hear of its own removal; the leader always applies it).
+ */
+export function clusterVoters(view: SimView | null): readonly string[] {
+  let best: NodeStatus | null = null;
+  for (const n of view?.nodes ?? []) if (n.status && (!best || n.status.applied > best.applied)) best = n.status;
+  return best?.voters ?? [];
+}
+
+function membershipOf(view: SimView | null, id: string, status: NodeStatus | null): Membership {
+  if (clusterVoters(view).includes(id)) return 'voter';
+  return (status?.lastIndex ?? 0) > 0 ? 'removed' : 'joining';
 }
 
 export function nodeCard(s: AppState, id: string): NodeCard | null {
@@ -42,7 +64,7 @@ export function nodeCard(s: AppState, id: string): NodeCard | null {
     lastTerm: st?.lastTerm ?? 0,
     commit: st?.commit ?? 0,
     applied: st?.applied ?? 0,
-    voter: st ? st.voters.includes(id) : false,
+    member: membershipOf(s.view, id, st),
   };
 }
 
@@ -57,11 +79,18 @@ export function linkCuts(s: AppState, a: string, b: string): { ab: boolean; ba: 
   return { ab, ba };
 }
 
-/** Whether both ends of a link are up (a link to a dead node is drawn faded). */
-export function bothUp(s: AppState, a: string, b: string): boolean {
-  let up = 0;
-  for (const n of s.view?.nodes ?? []) if ((n.id === a || n.id === b) && n.up) up++;
-  return up === 2;
+/** Whether both ends of a link are up and in the cluster (a link to a dead or removed node is drawn faded). */
+export function linkActive(s: AppState, a: string, b: string): boolean {
+  let live = 0;
+  for (const n of s.view?.nodes ?? []) {
+    if ((n.id === a || n.id === b) && n.up && membershipOf(s.view, n.id, n.status) !== 'removed') live++;
+  }
+  return live === 2;
+}
+
+/** Another manager can join while the run has fewer than the most a scenario allows. */
+export function canAddManager(s: AppState): boolean {
+  return s.phase === 'running' && (s.view?.nodes.length ?? MAX_MANAGERS) < MAX_MANAGERS;
 }
 
 /** Latency settings shared by every link (they are set together). */

@@ -10,6 +10,8 @@ import {
   type FrameClock,
   type UserActionInput,
 } from '../../sim/api';
+import { LOG_ENTRIES_SHOWN } from './node-log';
+import { followPacket } from './packet-record';
 import { scenarioFor, type SessionConfig } from './session-config';
 import type { AppStore } from './store';
 
@@ -69,6 +71,20 @@ export class Session {
     const s = this.store.getState();
     s.setView(view, this.tickMs);
     s.takeEvents(view.events);
+    this.publishSelected();
+  }
+
+  /** What the inspector shows beyond the view: the selected node's log, the selected packet's fate. */
+  publishSelected(): void {
+    if (this.disposed) return;
+    const s = this.store.getState();
+    const sel = s.selection;
+    const view = this.sim.view();
+    if (sel?.kind === 'node' && view.nodes.some((n) => n.id === sel.id)) {
+      s.setNodeLog(this.sim.nodeLog(sel.id, LOG_ENTRIES_SHOWN));
+    } else if (sel?.kind === 'packet') {
+      s.setPacket(followPacket(s.packet, sel.id, view.inflight, (id) => this.sim.landing(id)));
+    }
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
-// The bottom panel: playback controls, the virtual clock and the event list.
+// The bottom panel: playback controls, adding a manager, the virtual clock and the event list.
+import { AddManagerButton } from '../controls/AddManagerButton';
 import { PlaybackControls } from '../controls/PlaybackControls';
 import { SpeedSlider } from '../controls/SpeedSlider';
 import { VirtualClock } from '../controls/VirtualClock';
@@ -9,6 +10,7 @@ export function Timeline() {
     <section className="panel timeline" aria-label="Timeline">
       <div className="controls">
         <PlaybackControls />
+        <AddManagerButton />
         <SpeedSlider />
         <VirtualClock />
       </div>

@@ -24,8 +24,8 @@ export function Legend() {
         ))}
       </ul>
       <p className="legend-note">
-        Filled = request, hollow = reply, faded = lost on the way. The leader wears a crown and a double ring; a dashed red
-        link with an ✕ is cut, its arrowhead shows the cut direction.
+        Filled = request, hollow = reply, faded = lost on the way; click one to inspect it. The leader wears a crown and a
+        double ring; a dashed red link with an ✕ is cut, its arrowhead shows the cut direction.
       </p>
     </Panel>
   );

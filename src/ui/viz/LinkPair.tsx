@@ -3,7 +3,7 @@
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { actions, useApp } from '../app/instance';
-import { bothUp, isSelectedLink, linkCuts } from '../store/selectors';
+import { isSelectedLink, linkActive, linkCuts } from '../store/selectors';
 import { laneOf, midpoint, type Lane } from './link-geometry';
 import { CutArrow, CutCross, LANE_CUT } from './CutMarks';
 import type { RingLayout } from './ring-layout';
@@ -21,7 +21,7 @@ export function linkAriaLabel(a: string, b: string, ab: boolean, ba: boolean): s
 export function LinkPair({ a, b, layout }: { a: string; b: string; layout: RingLayout }) {
   const cuts = useApp(useShallow((s) => linkCuts(s, a, b)));
   const selected = useApp((s) => isSelectedLink(s, a, b));
-  const live = useApp((s) => bothUp(s, a, b));
+  const live = useApp((s) => linkActive(s, a, b));
   const ab = laneOf(layout, a, b);
   const ba = laneOf(layout, b, a);
   if (!ab || !ba) return null;

@@ -1,5 +1,6 @@
 // One manager: a clickable circle with its Raft role, term, log and commit index. The leader has
-// a crown, a double ring and the word LEADER; a dead node is grey, dashed and says DOWN.
+// a crown, a double ring and the word LEADER; a dead node is grey, dashed and says DOWN; a removed
+// one is greyed out, dotted and says REMOVED.
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { actions, useApp } from '../app/instance';
@@ -19,8 +20,10 @@ export function NodeGlyph({ id, at, radius }: NodeGlyphProps) {
   const card = useApp(useShallow((s) => nodeCard(s, id)));
   const selected = useApp((s) => isSelectedNode(s, id));
   if (!card) return null;
-  const look = nodeLook(card.role);
-  const leader = card.role === 'leader';
+  const look = nodeLook(card);
+  const leader = card.role === 'leader' && card.member !== 'removed';
+  // Only a voter stands for election; on a removed or joining node the timer would only mislead.
+  const timer = card.up && !leader && card.member === 'voter';
   const onKey = (ev: KeyboardEvent) => {
     if (ev.key !== 'Enter') return;
     ev.preventDefault();
@@ -34,11 +37,12 @@ export function NodeGlyph({ id, at, radius }: NodeGlyphProps) {
       tabIndex={0}
       aria-label={nodeAriaLabel(card)}
       aria-pressed={selected}
+      opacity={card.member === 'removed' ? 0.6 : undefined}
       onClick={() => actions.selectNode(id)}
       onKeyDown={onKey}
     >
       {selected && <circle r={radius + 16} fill="none" stroke="#9cc8ff" strokeWidth={2} strokeDasharray="3 4" />}
-      {card.up && !leader && <ElectionTimer id={id} radius={radius} />}
+      {timer && <ElectionTimer id={id} radius={radius} />}
       {leader && <circle r={radius + 7} fill="none" stroke={look.colour} strokeWidth={2.5} />}
       <circle className="node-body" r={radius} fill={look.fill} stroke={look.colour} strokeWidth={3} strokeDasharray={look.ringDash} />
       {leader && <path d={crownPath(radius)} fill={look.colour} stroke="#10151f" strokeWidth={1.5} />}

@@ -37,7 +37,7 @@ export function NodeText({ card, colour, word, radius }: { card: NodeCard; colou
       <g opacity={card.up ? undefined : 0.7}>
         <RoleWord word={word} colour={colour} radius={radius} />
         <text className="node-line" y={14}>
-          term {card.term}
+          {!card.up && card.member === 'removed' ? 'down' : `term ${card.term}`}
         </text>
       </g>
       <text className="node-name" y={radius + 22}>

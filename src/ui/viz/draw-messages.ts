@@ -1,22 +1,28 @@
 // Paints the messages in flight for one frame: each at the point of its lane matching how far
 // between its send and receive time the virtual clock is. Lost messages are drawn faded until
-// the moment they would have arrived.
+// the moment they would have arrived. The selected packet gets a ring, so the eye can follow it.
 import type { InflightMessage } from '../../sim/api';
 import { laneAngle, laneOf, pointAlong } from './link-geometry';
 import { drawSymbol } from './message-symbol';
 import { messageStyle } from './message-style';
+import type { DrawnPacket } from './packet-hits';
 import type { RingLayout } from './ring-layout';
 
 /** Drawing every message of a huge burst would only make a smear; the oldest go first. */
 const MAX_DRAWN = 2000;
+const SELECTED_RING = '#9cc8ff';
 
+/** Draws the frame and returns where each packet went (for hit-testing clicks). */
 export function drawMessages(
   ctx: CanvasRenderingContext2D,
   layout: RingLayout,
   inflight: readonly InflightMessage[],
   nowMs: number,
-): void {
+  selectedId: number | null = null,
+): DrawnPacket[] {
   ctx.clearRect(0, 0, layout.width, layout.height);
+  const drawn: DrawnPacket[] = [];
+  let selected: DrawnPacket | null = null;
   const start = Math.max(0, inflight.length - MAX_DRAWN);
   for (let i = start; i < inflight.length; i++) {
     const m = inflight[i];
@@ -28,6 +34,20 @@ export function drawMessages(
     const style = messageStyle(m.label);
     ctx.globalAlpha = m.fate === 'lost' ? 0.3 : 1;
     drawSymbol(ctx, style.shape, style.sizePx, at.x, at.y, laneAngle(lane), style.colour);
+    drawn.push({ id: m.id, x: at.x, y: at.y });
+    if (m.id === selectedId) selected = drawn[drawn.length - 1];
   }
   ctx.globalAlpha = 1;
+  if (selected) drawSelection(ctx, selected);
+  return drawn;
+}
+
+function drawSelection(ctx: CanvasRenderingContext2D, at: DrawnPacket): void {
+  ctx.beginPath();
+  ctx.arc(at.x, at.y, 12, 0, 2 * Math.PI);
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = SELECTED_RING;
+  ctx.setLineDash([3, 3]);
+  ctx.stroke();
+  ctx.setLineDash([]);
 }

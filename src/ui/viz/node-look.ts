@@ -1,5 +1,7 @@
 // How a node's Raft role is drawn: a word (always), a colour, and a ring style, so the role reads
-// without colour. The leader gets a crown and a double ring on top of this.
+// without colour. The leader gets a crown and a double ring on top of this. Membership comes
+// first: a removed node says REMOVED (greyed, whatever it still thinks it is), a node waiting to be
+// added says JOINING.
 import type { NodeCard } from '../store/selectors';
 
 export interface NodeLook {
@@ -17,14 +19,20 @@ const LOOKS: Record<NodeCard['role'], NodeLook> = {
   down: { word: 'DOWN', colour: '#8a94a8', fill: '#1a1d24', ringDash: '4 4' },
 };
 
-export function nodeLook(role: NodeCard['role']): NodeLook {
-  return LOOKS[role];
+const REMOVED: NodeLook = { word: 'REMOVED', colour: '#8a94a8', fill: '#15181e', ringDash: '1 5' };
+const JOINING: NodeLook = { word: 'JOINING', colour: '#4fd1a5', fill: '#10241f', ringDash: '8 3' };
+
+export function nodeLook(card: Pick<NodeCard, 'role' | 'member'>): NodeLook {
+  if (card.member === 'removed') return REMOVED;
+  if (card.member === 'joining' && card.role !== 'down') return JOINING;
+  return LOOKS[card.role];
 }
 
 /** Words for screen readers and for Playwright's getByRole(name). */
 export function nodeAriaLabel(card: NodeCard): string {
-  if (!card.up) return `${card.id}, down`;
-  return `${card.id}, ${card.role}, term ${card.term}`;
+  const state = card.up ? `${card.role}, term ${card.term}` : 'down';
+  if (card.member === 'voter') return `${card.id}, ${state}`;
+  return `${card.id}, ${card.member}, ${state}`;
 }
 
 /** A crown above the node: the leader is marked by shape, not only by colour. */

@@ -1,0 +1,43 @@
+// What a message on the wire says, in one short line for the packet inspector: the Raft fields a
+// student needs to follow replication and elections ("term 3, prev 4 (term 2), 1 entry (5),
+// commit 4"; "term 3, granted"). Built when the kernel routes a send, the only place that still
+// sees the whole message; the network keeps just this text.
+import type { Message, WireMessage } from '../../engine/index';
+
+export function summarizeWire(wire: WireMessage): string {
+  return summarizeRaft(wire.msg);
+}
+
+function summarizeRaft(m: Message): string {
+  const term = `term ${m.term}`;
+  switch (m.type) {
+    case 'MsgApp':
+      return `${term}, prev ${m.index} (term ${m.logTerm}), ${entriesText(m)}, commit ${m.commit}`;
+    case 'MsgAppResp':
+      if (m.reject) return `${term}, rejected at ${m.index}, hint ${m.rejectHint} (term ${m.logTerm})`;
+      return `${term}, accepted up to ${m.index}`;
+    case 'MsgHeartbeat':
+      return `${term}, commit ${m.commit}`;
+    case 'MsgVote':
+    case 'MsgPreVote':
+      return `${term}, last entry ${m.index} (term ${m.logTerm})${m.context === 'transfer' ? ', leadership transfer' : ''}`;
+    case 'MsgVoteResp':
+    case 'MsgPreVoteResp':
+      return `${term}, ${m.reject ? 'rejected' : 'granted'}`;
+    case 'MsgSnap':
+      return m.snapshot ? `${term}, snapshot up to ${m.snapshot.meta.index} (term ${m.snapshot.meta.term})` : term;
+    case 'MsgProp':
+      return entriesText(m);
+    default:
+      return term;
+  }
+}
+
+function entriesText(m: Message): string {
+  const n = m.entries.length;
+  if (n === 0) return 'no entries';
+  const first = m.entries[0].index;
+  // Forwarded proposals have no index yet (0): only the count means anything.
+  if (first === 0) return n === 1 ? '1 entry' : `${n} entries`;
+  return n === 1 ? `1 entry (${first})` : `${n} entries (${first}-${m.entries[n - 1].index})`;
+}
