@@ -10,7 +10,9 @@ import './ui/app/styles.css';
 const params = readPageParams(window.location.search);
 appStore.getState().setPlayback(params.play, params.speed);
 installDebugSurface(appStore, actions);
-void actions.loadSession(params.config);
+void actions.loadSession(params.config).then(() => {
+  if (params.ignored.length > 0) actions.reportProblem(`The page address had values it could not use:\n${params.ignored.join('\n')}`);
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -16,6 +16,15 @@ describe('page URL', () => {
     expect(p.config).toEqual(DEFAULT_CONFIG);
     expect(p.speed).toBe(1);
     expect(p.play).toBe(true);
+    expect(p.ignored).toEqual([
+      'seed=-3 ignored: expected a whole number from 0 to 4294967295; using 1',
+      'managers=99 ignored: expected a whole number from 1 to 9; using 3',
+      'host=gpu ignored: expected worker or inline; using worker',
+      'prevote=maybe ignored: expected 0 or 1; using 0',
+      'latency=1e9 ignored: expected milliseconds from 0 to 60000; using 100',
+      'speed=abc ignored: expected a positive number; using 1',
+    ]);
+    expect(readPageParams('?seed=5&managers=3').ignored).toEqual([]);
     expect(readPageParams('?seed=4294967296').config.seed).toBe(DEFAULT_CONFIG.seed);
     expect(readPageParams('?seed=4294967295').config.seed).toBe(4294967295);
   });

@@ -31,9 +31,12 @@ export function createActions(store: AppStore, deps: ActionDeps = {}) {
     try {
       session.act(action);
     } catch (err) {
-      store.getState().setPhase(store.getState().phase, err instanceof Error ? err.message : String(err));
+      reportProblem(err instanceof Error ? err.message : String(err));
     }
   };
+
+  /** Shows a problem (a refused action, an ignored URL value) without stopping the run. */
+  const reportProblem = (message: string): void => store.getState().setPhase(store.getState().phase, message);
 
   const loadSession = async (changes: Partial<SessionConfig> = {}): Promise<void> => {
     const s = store.getState();
@@ -64,6 +67,7 @@ export function createActions(store: AppStore, deps: ActionDeps = {}) {
 
   const actions = {
     loadSession,
+    reportProblem,
     /** The run in progress (for the debug surface and benchmarks). */
     currentSession: (): Session | null => session,
 

@@ -14,10 +14,12 @@ export function SwarmStatus() {
       )}
       {error && (
         <div className="swarm-error" role="alert">
-          {phase === 'failed' ? 'The simulation stopped: ' : ''}
-          {error}
+          <span className="swarm-error-text">
+            {phase === 'failed' ? 'The simulation stopped: ' : ''}
+            {error}
+          </span>
           {phase !== 'failed' && (
-            <button type="button" className="btn" style={{ marginLeft: 12 }} onClick={actions.dismissError}>
+            <button type="button" className="btn" onClick={actions.dismissError}>
               Dismiss
             </button>
           )}
