@@ -1,37 +1,14 @@
 // The page's named actions against a real simulation on InlineHost: what a click does shows in
 // the store at once when paused, and the event list says it in words.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createActions, type Actions } from '../../src/ui/store/actions';
+import { describe, expect, it } from 'vitest';
 import { EVENT_LIST_LIMIT } from '../../src/ui/store/events-slice';
 import { leaderId, linkCuts, nodeCard } from '../../src/ui/store/selectors';
-import { createAppStore, type AppStore } from '../../src/ui/store/store';
-import { FakeFrames, settle } from './fake-frames';
-
-let current: { store: AppStore; actions: Actions; frames: FakeFrames } | null = null;
-
-async function page(seed = 11) {
-  const store = createAppStore();
-  const frames = new FakeFrames();
-  const actions = createActions(store, { clock: frames, drawSeed: () => 777 });
-  await actions.loadSession({ seed, host: 'inline', managers: 3, latencyMs: 100 });
-  current = { store, actions, frames };
-  return current;
-}
-
-/** Runs the simulation to virtual time tMs the way the page's driver does. */
-async function runTo({ actions }: { actions: Actions }, tMs: number) {
-  await actions.currentSession()!.driver.runTo(tMs);
-  await settle();
-}
-
-afterEach(() => {
-  current?.actions.currentSession()?.dispose();
-  current = null;
-});
+import { settle } from './fake-frames';
+import { openPage, runTo } from './page-harness';
 
 describe('page actions', () => {
   it('loads a paused run with three managers and no frame loop', async () => {
-    const p = await page();
+    const p = await openPage();
     const s = p.store.getState();
     expect(s.phase).toBe('running');
     expect(s.view?.nodes.map((n) => n.id)).toEqual(['node-1', 'node-2', 'node-3']);
@@ -40,7 +17,7 @@ describe('page actions', () => {
   });
 
   it('kills and restarts a node; paused, the change shows at once', async () => {
-    const p = await page();
+    const p = await openPage();
     await runTo(p, 40_000);
     const leader = leaderId(p.store.getState())!;
     expect(leader).not.toBeNull();
@@ -55,7 +32,7 @@ describe('page actions', () => {
   });
 
   it('cuts and heals one direction of a link', async () => {
-    const p = await page();
+    const p = await openPage();
     p.actions.cutLink('node-1', 'node-2', false);
     await settle();
     expect(linkCuts(p.store.getState(), 'node-1', 'node-2')).toEqual({ ab: true, ba: false });
@@ -68,7 +45,7 @@ describe('page actions', () => {
   });
 
   it('proposes numbered values that commit on every node', async () => {
-    const p = await page();
+    const p = await openPage();
     await runTo(p, 40_000);
     p.actions.proposeValue();
     p.actions.proposeValue('node-3');
@@ -82,7 +59,7 @@ describe('page actions', () => {
   });
 
   it('keeps the event list newest first and bounded', async () => {
-    const p = await page();
+    const p = await openPage();
     await runTo(p, 600_000);
     for (let i = 0; i < 60; i++) p.actions.proposeValue();
     await settle();
@@ -93,7 +70,7 @@ describe('page actions', () => {
   });
 
   it('starts a fresh run for a new seed, size or option, keeping the speed', async () => {
-    const p = await page();
+    const p = await openPage();
     p.actions.setSpeed(40);
     p.actions.selectNode('node-2');
     await p.actions.newSeed();
@@ -110,7 +87,7 @@ describe('page actions', () => {
   });
 
   it('clamps the speed and selects links as sorted pairs', async () => {
-    const p = await page();
+    const p = await openPage();
     p.actions.setSpeed(5000);
     expect(p.store.getState().speed).toBe(100);
     p.actions.setSpeed(0.01);

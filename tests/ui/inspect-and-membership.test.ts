@@ -1,37 +1,16 @@
 // The page's new intents against a real simulation on InlineHost: selecting a node publishes its
 // log, selecting a packet follows it until it lands, and managers are added, removed and given
 // leadership through named actions, with the ring and the looks following.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createActions, type Actions } from '../../src/ui/store/actions';
+import { describe, expect, it } from 'vitest';
 import { sameNodeLog } from '../../src/ui/store/node-log';
 import { canAddManager, leaderId, linkActive, nodeCard } from '../../src/ui/store/selectors';
-import { createAppStore, type AppStore } from '../../src/ui/store/store';
 import { nodeAriaLabel, nodeLook } from '../../src/ui/viz/node-look';
-import { FakeFrames, settle } from './fake-frames';
-
-let current: { store: AppStore; actions: Actions } | null = null;
-
-async function page(seed = 11, managers = 3) {
-  const store = createAppStore();
-  const actions = createActions(store, { clock: new FakeFrames() });
-  await actions.loadSession({ seed, host: 'inline', managers, latencyMs: 100 });
-  current = { store, actions };
-  return current;
-}
-
-async function runTo({ actions }: { actions: Actions }, tMs: number) {
-  await actions.currentSession()!.driver.runTo(tMs);
-  await settle();
-}
-
-afterEach(() => {
-  current?.actions.currentSession()?.dispose();
-  current = null;
-});
+import { settle } from './fake-frames';
+import { openPage, runTo } from './page-harness';
 
 describe('node log in the inspector', () => {
   it('publishes the selected node’s log, committed up to its commit index, and follows a proposal', async () => {
-    const p = await page();
+    const p = await openPage();
     await runTo(p, 40_000);
     const leader = leaderId(p.store.getState())!;
     p.actions.selectNode(leader);
@@ -50,7 +29,7 @@ describe('node log in the inspector', () => {
   });
 
   it('leaves the store alone when the log did not change, and drops it when the selection moves', async () => {
-    const p = await page();
+    const p = await openPage();
     await runTo(p, 40_000);
     p.actions.selectNode('node-2');
     const log = p.store.getState().nodeLog;
@@ -62,7 +41,7 @@ describe('node log in the inspector', () => {
   });
 
   it('keeps the tab chosen while the selection moves from node to node', async () => {
-    const p = await page();
+    const p = await openPage();
     p.actions.selectNode('node-1');
     p.actions.showNodeTab('log');
     p.actions.selectNode('node-2');
@@ -72,7 +51,7 @@ describe('node log in the inspector', () => {
 
 describe('packet selection', () => {
   it('selects a packet in flight and, once it lands, says it was delivered', async () => {
-    const p = await page();
+    const p = await openPage();
     await runTo(p, 40_000);
     p.actions.selectNextPacket();
     let s = p.store.getState();
@@ -97,7 +76,7 @@ describe('packet selection', () => {
 
 describe('membership and leadership', () => {
   it('adds a manager that joins as a voter and catches up; the ring grows', async () => {
-    const p = await page();
+    const p = await openPage();
     await runTo(p, 40_000);
     p.actions.addManager();
     await settle();
@@ -115,7 +94,7 @@ describe('membership and leadership', () => {
   });
 
   it('removes a manager: it keeps running but reads REMOVED, and its links are faded', async () => {
-    const p = await page();
+    const p = await openPage();
     await runTo(p, 40_000);
     const leader = leaderId(p.store.getState())!;
     const victim = ['node-1', 'node-2', 'node-3'].find((n) => n !== leader)!;
@@ -134,7 +113,7 @@ describe('membership and leadership', () => {
   });
 
   it('transfers leadership to a follower', async () => {
-    const p = await page();
+    const p = await openPage();
     await runTo(p, 40_000);
     const before = leaderId(p.store.getState())!;
     const target = ['node-1', 'node-2', 'node-3'].find((n) => n !== before)!;
@@ -145,7 +124,7 @@ describe('membership and leadership', () => {
   });
 
   it('offers no more managers past nine', async () => {
-    const p = await page(11, 7);
+    const p = await openPage(11, 7);
     expect(canAddManager(p.store.getState())).toBe(true);
     p.actions.addManager();
     p.actions.addManager();
