@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/engine/raft/types';
 import { RecentLandings } from '../../src/sim/network/landings';
-import { summarizeWire } from '../../src/sim/kernel/wire-summary';
+import { summarizeWire } from '../../src/sim/network/wire-summary';
 import type { Simulation } from '../../src/sim/kernel/simulation';
 import { runSync, scenario } from './helpers';
 

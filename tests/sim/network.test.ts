@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/engine/core/prng';
+import type { Message } from '../../src/engine/raft/types';
 import { Network } from '../../src/sim/network/network';
 
 function net(settings = { latencyMs: 5, jitterMs: 2, loss: 0 }, seed = 1): Network {
@@ -71,7 +72,8 @@ describe('Network', () => {
     expect(lost / 4000).toBeGreaterThan(0.22);
     expect(lost / 4000).toBeLessThan(0.28);
     const n2 = net({ latencyMs: 5, jitterMs: 0, loss: 1 });
-    const lostMsg = n2.send('a', 'b', 'X', 1, 100, 'term 1');
+    const timeoutNow: Message = { type: 'MsgTimeoutNow', from: 'a', to: 'b', term: 1, logTerm: 0, index: 0, entries: [], commit: 0, reject: false, rejectHint: 0 };
+    const lostMsg = n2.send('a', 'b', 'X', 1, 100, { kind: 'raft', msg: timeoutNow });
     expect(n2.inflight(104)).toEqual([
       { id: lostMsg.id, from: 'a', to: 'b', label: 'X', size: 1, summary: 'term 1', sendMs: 100, recvMs: 105, fate: 'lost' },
     ]);

@@ -20,7 +20,6 @@ import { andThen, isPromise } from './maybe';
 import { NodeSlot } from './node-slot';
 import { routeOutput } from './route-output';
 import type { SimEvent } from './sim-events';
-import { summarizeWire } from './wire-summary';
 
 export interface KernelConfig {
   seed: number;
@@ -340,7 +339,7 @@ export class Kernel {
 
   /** Puts a message on the wire; delivery is an event at its receive time. */
   send(from: string, to: string, wire: WireMessage, label: string, size: number): void {
-    const res = this.network.send(from, to, label, size, this.nowMs, summarizeWire(wire));
+    const res = this.network.send(from, to, label, size, this.nowMs, wire);
     this.record({ t: this.nowMs, k: 'send', id: res.id, from, to, label, size, recvMs: res.recvMs, fate: res.fate });
     if (res.fate !== 'sent') return;
     const incarnation = this.byId.get(to)!.incarnation;

@@ -1,7 +1,8 @@
 // The simulated network: a directed link for every ordered pair of nodes, each with latency,
 // jitter, loss and a cut flag. A link delivers in order, like the TCP stream Raft runs over.
 // All randomness comes from the network's own stream, drawn in the order sends are processed.
-import type { Rng } from '../../engine/index';
+import type { Rng, WireMessage } from '../../engine/index';
+import { summarizeWire } from './wire-summary';
 
 export interface LinkSettings {
   latencyMs: number;
@@ -24,7 +25,7 @@ export interface InflightMessage {
   to: string;
   label: string;
   size: number;
-  /** What the message says, in one line ("term 3, granted"); '' when nobody described it. */
+  /** What the message says, in one line ("term 3, granted"); '' when it carries nothing to describe. */
   summary: string;
   sendMs: number;
   recvMs: number;
@@ -40,13 +41,18 @@ export interface SendResult {
   recvMs: number;
 }
 
+/** A message on the wire keeps its payload until someone looks at it, then only the summary. */
+interface Flying extends InflightMessage {
+  wire: WireMessage | undefined;
+}
+
 /** Lost messages stay visible until they would have arrived; prune them in batches. */
 const LOST_PRUNE_AT = 256;
 
 export class Network {
   private readonly links = new Map<string, Map<string, Link>>();
   private readonly nodes: string[] = [];
-  private readonly flying = new Map<number, InflightMessage>();
+  private readonly flying = new Map<number, Flying>();
   private lostCount = 0;
   private nextId = 1;
   private defaults: LinkSettings;
@@ -131,7 +137,7 @@ export class Network {
   }
 
   /** Puts a message on a link: cut links drop it at once, loss is drawn here, then the delay. */
-  send(from: string, to: string, label: string, size: number, nowMs: number, summary = ''): SendResult {
+  send(from: string, to: string, label: string, size: number, nowMs: number, wire?: WireMessage): SendResult {
     const id = this.nextId++;
     const link = this.link(from, to);
     if (link.cut) return { id, fate: 'cut', recvMs: nowMs };
@@ -142,7 +148,7 @@ export class Network {
       link.lastRecvMs = recvMs;
     }
     const fate = lost ? 'lost' : 'inflight';
-    this.flying.set(id, { id, from, to, label, size, summary, sendMs: nowMs, recvMs, fate });
+    this.flying.set(id, { id, from, to, label, size, summary: '', wire, sendMs: nowMs, recvMs, fate });
     if (lost && ++this.lostCount >= LOST_PRUNE_AT) this.pruneLost(nowMs);
     return { id, fate: lost ? 'lost' : 'sent', recvMs };
   }
@@ -158,7 +164,15 @@ export class Network {
   /** Messages on the wire now, oldest first; lost ones until their would-be arrival. */
   inflight(nowMs: number): InflightMessage[] {
     this.pruneLost(nowMs);
-    return [...this.flying.values()];
+    const out: InflightMessage[] = [];
+    for (const msg of this.flying.values()) {
+      if (msg.wire) {
+        msg.summary = summarizeWire(msg.wire);
+        msg.wire = undefined;
+      }
+      out.push(msg);
+    }
+    return out;
   }
 
   private pruneLost(nowMs: number): void {

@@ -1,7 +1,7 @@
 // What a message on the wire says, in one short line for the packet inspector: the Raft fields a
 // student needs to follow replication and elections ("term 3, prev 4 (term 2), 1 entry (5),
-// commit 4"; "term 3, granted"). Built when the kernel routes a send, the only place that still
-// sees the whole message; the network keeps just this text.
+// commit 4"; "term 3, granted"). Built only when a message is looked at (Network.inflight), never
+// on the send path: most messages land without anyone seeing them.
 import type { Message, WireMessage } from '../../engine/index';
 
 export function summarizeWire(wire: WireMessage): string {
