@@ -1,4 +1,4 @@
-// npm run soak -- --seeds N [--from S] [--seed S] [--history FILE] [--safety-ms MS] [--clients N]
+// npm run soak -- --seeds N [--from S] [--seed S] [--history FILE] [--safety-ms MS] [--clients N] [--mtls]
 // Runs sweep seeds (faults + clients, all safety checkers, then the liveness phase) and checks
 // each seed's client history for linearizability. --seed S runs one seed and prints its stats;
 // --history FILE writes the first seed's client history as a JSON array (format: docs/scenario-format.md).
@@ -13,9 +13,11 @@ interface Args {
   history: string | null;
   safetyMs: number | undefined;
   clients: number | undefined;
+  /** Run the whole swarm stack (PKI, Raft inside mTLS) instead of bare Raft. */
+  mtls: boolean;
 }
 
-const USAGE = 'usage: npm run soak -- --seeds N [--from S] [--seed S] [--history FILE] [--safety-ms MS] [--clients N]';
+const USAGE = 'usage: npm run soak -- --seeds N [--from S] [--seed S] [--history FILE] [--safety-ms MS] [--clients N] [--mtls]';
 const PROGRESS_EVERY = 100;
 
 function fail(message: string): never {
@@ -30,7 +32,7 @@ function uint(name: string, text: string | undefined): number {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { from: 0, count: 0, single: false, history: null, safetyMs: undefined, clients: undefined };
+  const args: Args = { from: 0, count: 0, single: false, history: null, safetyMs: undefined, clients: undefined, mtls: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--seeds') args.count = uint('--seeds', argv[++i]);
@@ -43,6 +45,7 @@ function parseArgs(argv: string[]): Args {
       args.history = argv[++i] ?? fail('--history needs a file name');
     } else if (arg === '--safety-ms') args.safetyMs = uint('--safety-ms', argv[++i]);
     else if (arg === '--clients') args.clients = uint('--clients', argv[++i]);
+    else if (arg === '--mtls') args.mtls = true;
     else fail(`unknown argument '${arg}'`);
   }
   if (args.count === 0) fail('nothing to run: give --seeds N or --seed S');
@@ -51,7 +54,7 @@ function parseArgs(argv: string[]): Args {
 
 function runOne(seed: number, args: Args): { result: SweepResult | null; error: string | null } {
   try {
-    const result = runSweepSeed(seed, { safetyMs: args.safetyMs, clients: args.clients });
+    const result = runSweepSeed(seed, { safetyMs: args.safetyMs, clients: args.clients, security: args.mtls ? 'mtls' : 'none' });
     checkSweepHistory(result);
     return { result, error: null };
   } catch (err) {

@@ -8,6 +8,7 @@ mkdir -p tests/results
 echo "== typecheck"; npm run -s typecheck
 echo "== lint"; npm run -s lint
 echo "== unit and simulation tests"
+bash tests/ensure-openssl.sh
 unit_rc=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=tests/results/vitest.json || unit_rc=$?
 echo "== browser tests"

@@ -18,6 +18,7 @@ export {
   defaultScenario,
   initialNodeNames,
   MAX_MANAGERS,
+  MAX_NODES,
   describeAction,
   type Scenario,
   type ScenarioInput,
@@ -38,7 +39,14 @@ export {
 } from './driver/realtime';
 export { WorkerHost, DEFAULT_READY_TIMEOUT_MS } from './host/worker-host';
 export type { NodeBoot } from './host/types';
-export type { NodeStatus, Role, NodeConfig } from '../engine/index';
+export type {
+  NodeStatus, Role, NodeConfig, SwarmStatus, LeaderSwarmView, HandshakeRecord, HandshakeStep, TlsSecrets, TlsFailure,
+  CertField, CertInfo, ParsedJoinToken, SwarmRole, SwarmNodeConfig, TlsWireInfo,
+} from '../engine/index';
+export {
+  describeCertificate, parseCertificate, parsePem, parseJoinToken, rootDigest, tokenMatchesRoot, JoinTokenError,
+  SIM_EPOCH_MS, wallMs, virtualMs, CERT_FILE, KEY_FILE, ROOT_FILE, STATE_FILE, MANAGER_OU, WORKER_OU,
+} from '../engine/index';
 
 export type HostKind = 'worker' | 'inline';
 

@@ -11,6 +11,8 @@ export interface SweepPlanOptions {
   safetyMs: number;
   /** Whether the plan also adds and removes managers. */
   membership: boolean;
+  /** 'none' (default): bare Raft, fast enough for thousands of seeds; 'mtls': the whole swarm stack. */
+  security?: 'mtls' | 'none';
 }
 
 /** Managers a membership plan may grow to. */
@@ -40,6 +42,7 @@ export function planSweepScenario(seed: number, opts: SweepPlanOptions): Scenari
     latencyMs,
     jitterMs: rng.int(0, latencyMs + 1),
     loss: 0,
+    security: opts.security ?? 'none',
   };
   const actions = planFaults(rng, initialNodeNames(opts.managers), opts, latencyMs);
   const parsed = parseScenario({ version: 1, seed, options, actions });

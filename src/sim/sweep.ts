@@ -22,6 +22,8 @@ export interface SweepOptions {
   /** A leader must be known within this many maximal election timeouts (2 x electionTick ticks) of the heal. */
   leaderTimeouts?: number;
   clients?: number;
+  /** 'none' (default): bare Raft; 'mtls': the same faults on a whole swarm, Raft inside mTLS. */
+  security?: 'mtls' | 'none';
 }
 
 export interface SweepStats {
@@ -62,7 +64,7 @@ export function runSweepSeed(seed: number, opts: SweepOptions = {}): SweepResult
   const managers = opts.managers ?? (seed % 2 === 0 ? 3 : 5);
   const safetyMs = opts.safetyMs ?? DEFAULT_SAFETY_MS;
   const membership = opts.membership ?? (seed % 8 === 3 || seed % 8 === 6);
-  const scenario = planSweepScenario(seed, { managers, safetyMs, membership });
+  const scenario = planSweepScenario(seed, { managers, safetyMs, membership, security: opts.security });
   const sim = new Simulation(scenario, new InlineHost(), {
     traceLimit: 0,
     eventLimit: 0,

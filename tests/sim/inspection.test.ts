@@ -66,7 +66,7 @@ describe('node log', () => {
   });
 
   it('reads a dead node from its disk, with membership entries and the snapshot point', () => {
-    const sim = runSync(scenario({ seed: 14, options: { snapshotInterval: 3, snapshotCatchUpEntries: 1 } }), 30_000);
+    const sim = runSync(scenario({ seed: 14, options: { snapshotInterval: 3, snapshotCatchUpEntries: 1, security: 'none' } }), 30_000);
     sim.act({ type: 'addManager' });
     sim.runUntilSync(40_000);
     expect(sim.nodeLog(sim.leader()!).entries.at(-1)).toMatchObject({ kind: 'membership', text: 'add node-4', committed: true });
@@ -107,7 +107,10 @@ describe('message summaries', () => {
   it('every message in flight carries its summary', () => {
     const sim = runSync(scenario({ seed: 5, options: { latencyMs: 200, jitterMs: 0 } }), 30_000);
     const m = awaitInflight(sim, (l) => l === 'Heartbeat');
-    expect(m.summary).toMatch(/^term \d+, commit \d+$/);
+    // Raft runs inside mTLS: the sender's plaintext, then what the wire actually carried.
+    expect(m.summary).toMatch(/^term \d+, commit \d+ \(inside \d+ bytes of AES-128-GCM ciphertext\)$/);
+    const bare = runSync(scenario({ seed: 5, options: { latencyMs: 200, jitterMs: 0, security: 'none' } }), 30_000);
+    expect(awaitInflight(bare, (l) => l === 'Heartbeat').summary).toMatch(/^term \d+, commit \d+$/);
   });
 });
 

@@ -18,6 +18,7 @@ describe('parseScenario', () => {
         options: {
           managers: 3, tickMs: 1000, electionTick: 10, heartbeatTick: 1, checkQuorum: true, preVote: false,
           snapshotInterval: 10000, snapshotCatchUpEntries: 500, latencyMs: 5, jitterMs: 2, loss: 0,
+          workers: 0, security: 'mtls', certExpiryHours: 2160,
         },
         actions: [],
       },
@@ -46,7 +47,7 @@ describe('parseScenario', () => {
     expect(error({ version: 1, seed: 1, options: { manager: 3 } })).toBe('options: Unrecognized key: "manager"');
     expect(error({ version: 1, seed: 1, options: { heartbeatTick: 10 } })).toBe('options.heartbeatTick: heartbeatTick must be smaller than electionTick');
     expect(error({ version: 1, seed: 1, actions: [{ atMs: 0, action: { type: 'explode' } }] })).toBe(
-      "actions[0].action.type: Invalid discriminator value. Expected 'kill' | 'restart' | 'cut' | 'heal' | 'isolate' | 'healAll' | 'propose' | 'setLoss' | 'setLatency' | 'transferLeader' | 'addManager' | 'removeManager' | 'setPreVote'",
+      "actions[0].action.type: Invalid discriminator value. Expected 'kill' | 'restart' | 'cut' | 'heal' | 'isolate' | 'healAll' | 'propose' | 'setLoss' | 'setLatency' | 'transferLeader' | 'addManager' | 'removeManager' | 'setPreVote' | 'joinNode' | 'rotateJoinToken' | 'rotateCA' | 'setCertExpiry' | 'removeNode'",
     );
     expect(error({ version: 1, seed: 1, actions: [{ atMs: 0, action: { type: 'kill', node: 'leader' } }] })).toBe(
       "actions[0].action.node: expected a node name like 'node-1'",

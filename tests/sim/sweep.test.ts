@@ -29,6 +29,14 @@ describe('seed sweep', () => {
     });
   }
 
+  it('seeds 0..7 with the whole swarm stack (Raft inside mTLS, clients, faults) keep every property and recover', () => {
+    for (let seed = 0; seed < 8; seed++) {
+      const result = runSweepSeed(seed, { security: 'mtls' });
+      checkSweepHistory(result);
+      expect(result.history.length).toBeGreaterThan(10);
+    }
+  });
+
   it.each(REGRESSIONS)('regression seed %i', (seed) => {
     const result = runSweepSeed(seed);
     checkSweepHistory(result);

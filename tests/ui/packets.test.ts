@@ -6,7 +6,7 @@ import { flyingPacket, followPacket, nextToArrive, samePacketRecord } from '../.
 import { packetFacts, packetFate, packetProgress, packetTypeWords } from '../../src/ui/views/packet-words';
 import { drawMessages } from '../../src/ui/viz/draw-messages';
 import { laneOf, pointAlong } from '../../src/ui/viz/link-geometry';
-import { HIT_RADIUS_PX, packetAt } from '../../src/ui/viz/packet-hits';
+import { HIT_RADIUS_PX, packetAt, packetOutsideNodes } from '../../src/ui/viz/packet-hits';
 import { ringLayout } from '../../src/ui/viz/ring-layout';
 
 const msg = (id: number, over: Partial<InflightMessage> = {}): InflightMessage => ({
@@ -144,5 +144,15 @@ describe('packet hit-testing', () => {
     expect(packetAt(dots, 105, 100)).toBe(3);
     expect(packetAt(dots, 100, 100 + HIT_RADIUS_PX + 1)).toBeNull();
     expect(packetAt([], 0, 0)).toBeNull();
+  });
+});
+
+describe('packets and nodes under the pointer', () => {
+  it('leaves a press inside a node to the node, even with a packet leaving its centre', () => {
+    const drawn = [{ id: 7, x: 100, y: 100 }, { id: 8, x: 200, y: 100 }];
+    const nodes = [{ x: 100, y: 100 }];
+    expect(packetOutsideNodes(drawn, nodes, 30, 102, 101)).toBeNull();
+    expect(packetOutsideNodes(drawn, nodes, 30, 201, 100)).toBe(8);
+    expect(packetAt(drawn, 102, 101)).toBe(7);
   });
 });

@@ -2,6 +2,7 @@
 // fake animation frames so a test decides when virtual time moves.
 import { afterEach } from 'vitest';
 import { createActions, type Actions } from '../../src/ui/store/actions';
+import type { SessionConfig } from '../../src/ui/store/session-config';
 import { createAppStore, type AppStore } from '../../src/ui/store/store';
 import { FakeFrames, settle } from './fake-frames';
 
@@ -18,12 +19,18 @@ afterEach(() => {
   current = null;
 });
 
-/** Loads a paused run (seed 11, 100 ms links); "New seed" always draws 777. */
-export async function openPage(seed = 11, managers = 3): Promise<TestPage> {
+/** Files the page offered for download, newest last. */
+export const saved: { name: string; bytes: Uint8Array }[] = [];
+
+/**
+ * Loads a paused run (seed 11, 100 ms links); "New seed" always draws 777. Raft-only (no PKI, no
+ * workers) unless `extra` asks for a swarm: the Raft tests stay fast and exact.
+ */
+export async function openPage(seed = 11, managers = 3, extra: Partial<SessionConfig> = {}): Promise<TestPage> {
   const store = createAppStore();
   const frames = new FakeFrames();
-  const actions = createActions(store, { clock: frames, drawSeed: () => 777 });
-  await actions.loadSession({ seed, host: 'inline', managers, latencyMs: 100 });
+  const actions = createActions(store, { clock: frames, drawSeed: () => 777, saveFile: (name, bytes) => saved.push({ name, bytes }) });
+  await actions.loadSession({ seed, host: 'inline', managers, latencyMs: 100, security: 'none', workers: 0, ...extra });
   current = { store, actions, frames };
   return current;
 }

@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from '../../src/ui/store/session-config';
 describe('page URL', () => {
   it('reads seed, cluster size, host, options, latency, speed and play', () => {
     const p = readPageParams('?seed=42&managers=5&host=inline&prevote=1&checkquorum=0&latency=25&speed=20&play=0');
-    expect(p.config).toEqual({ seed: 42, managers: 5, host: 'inline', preVote: true, checkQuorum: false, latencyMs: 25 });
+    expect(p.config).toEqual({ ...DEFAULT_CONFIG, seed: 42, managers: 5, host: 'inline', preVote: true, checkQuorum: false, latencyMs: 25 });
     expect(p.speed).toBe(20);
     expect(p.play).toBe(false);
   });
@@ -29,8 +29,25 @@ describe('page URL', () => {
     expect(readPageParams('?seed=4294967295').config.seed).toBe(4294967295);
   });
 
+  it('starts a 3-manager, 2-worker mTLS swarm by default and reads the swarm options', () => {
+    expect(readPageParams('').config).toMatchObject({ managers: 3, workers: 2, security: 'mtls', certExpiryHours: 2160 });
+    const p = readPageParams('?workers=8&security=none&certexpiry=24');
+    expect(p.config).toMatchObject({ workers: 8, security: 'none', certExpiryHours: 24 });
+    expect(p.ignored).toEqual([]);
+  });
+
+  it('reports unusable swarm options and runs the defaults', () => {
+    const p = readPageParams('?workers=56&security=tls&certexpiry=0.5');
+    expect(p.config).toEqual(DEFAULT_CONFIG);
+    expect(p.ignored).toEqual([
+      'workers=56 ignored: expected a whole number from 0 to 55; using 2',
+      'security=tls ignored: expected mtls or none; using mtls',
+      'certexpiry=0.5 ignored: expected hours from 1 to 1000000; using 2160',
+    ]);
+  });
+
   it('writes a query that reads back to the same run and keeps other parameters', () => {
-    const config = { seed: 7, managers: 7, host: 'worker' as const, preVote: true, checkQuorum: true, latencyMs: 250 };
+    const config = { seed: 7, managers: 7, workers: 4, host: 'worker' as const, preVote: true, checkQuorum: true, latencyMs: 250, security: 'none' as const, certExpiryHours: 1.5 };
     const query = pageQuery(config, '?speed=5');
     expect(readPageParams(query).config).toEqual(config);
     expect(new URLSearchParams(query).get('speed')).toBe('5');

@@ -7,19 +7,47 @@ import { Rng } from '../core/prng';
 import { decodeConfChange, RawNode } from '../raft/index';
 import { DEFAULT_RAFT_CONFIG, type ConfChange, type Entry, type RaftConfig, type Ready, type Role } from '../raft/types';
 import { entryDigest } from './entry-digest';
+import { SwarmNode } from '../swarm/swarm-node';
 import { OutputBuilder } from './output-builder';
 import { PendingRequests } from './pending';
+import { decodeManagerSnapshot, encodeManagerSnapshot, isSwarmEntryData } from '../store/entry';
+import type { Message } from '../raft/types';
 import type { DiskImage, KvOp, NodeConfig, NodeInput, NodeOutput, NodeStatus } from './types';
+
+/**
+ * How a swarm manager plugs into the Raft node: Raft messages go over mTLS instead of straight on
+ * the wire, and swarm entries go to the swarm store (snapshots carry both state machines).
+ */
+export interface ManagerHooks {
+  sendRaft(msg: Message): void;
+  applySwarm(e: Entry, out: OutputBuilder): string;
+  snapshotSwarm(): string;
+  restoreSwarm(data: string): void;
+}
 
 export interface NodeBootArgs {
   config: NodeConfig;
   disk: DiskImage | null;
   seed: number;
   nowMs: number;
+  hooks?: ManagerHooks;
 }
 
 /** Readys drained per step at most: a node that keeps producing them is stuck in a loop. */
 const MAX_READY_ROUNDS = 1000;
+
+/** Anything the hosts can run: a bare Raft node or a swarm node. */
+export interface EngineNode {
+  step(input: NodeInput, nowMs: number): NodeOutput;
+}
+
+/** What a host boots: a swarm node when the config says so, a bare Raft node otherwise. */
+export function bootEngineNode(boot: NodeBootArgs): { node: EngineNode; output: NodeOutput } {
+  const swarm = boot.config.swarm;
+  if (!swarm) return bootNode(boot);
+  const node = new SwarmNode(boot, swarm);
+  return { node, output: node.start() };
+}
 
 export function bootNode(boot: NodeBootArgs): { node: SimNode; output: NodeOutput } {
   const node = new SimNode(boot);
@@ -41,13 +69,15 @@ export class SimNode {
   private term: number;
   private vote: string;
   private commit: number;
+  private readonly hooks: ManagerHooks | null;
 
   constructor(boot: NodeBootArgs) {
+    this.hooks = boot.hooks ?? null;
     this.id = boot.config.id;
     this.cfg = { ...DEFAULT_RAFT_CONFIG, ...boot.config.raft, id: boot.config.id, peers: boot.config.peers };
     this.raft = new RawNode(this.cfg, new Rng(boot.seed), boot.disk);
     const snap = boot.disk?.snapshot ?? null;
-    this.kv = snap ? KvStore.restore(snap.data) : new KvStore();
+    this.kv = this.restoreSnapshotData(snap?.data ?? '');
     this.applied = this.snapshotIndex = snap?.meta.index ?? 0;
     const st = this.raft.status();
     this.role = st.role;
@@ -59,6 +89,12 @@ export class SimNode {
 
   step(input: NodeInput, _nowMs: number): NodeOutput {
     const out = new OutputBuilder();
+    this.handle(input, out);
+    return this.drain(out);
+  }
+
+  /** Feeds one input to Raft; the caller drains (drainInto) when it has nothing more to add. */
+  handle(input: NodeInput, out: OutputBuilder): void {
     switch (input.kind) {
       case 'tick':
         this.ticks++;
@@ -66,7 +102,7 @@ export class SimNode {
         this.pending.expire(this.ticks, this.pendingMaxAgeTicks());
         break;
       case 'deliver':
-        this.raft.step(input.wire.msg);
+        if (input.wire.kind === 'raft') this.raft.step(input.wire.msg);
         break;
       case 'client':
         this.onClientRequest(input.clientId, input.reqId, input.op, out);
@@ -80,12 +116,32 @@ export class SimNode {
       case 'removeMember':
         this.proposeConfChange({ type: 'removeNode', nodeId: input.nodeId }, out);
         break;
+      default:
+        break;
     }
-    return this.drain(out);
+  }
+
+  /** A Raft message that arrived over mTLS. */
+  stepMessage(msg: Message): void {
+    this.raft.step(msg);
+  }
+
+  /** Proposes a swarm store entry (leader only in practice; followers forward it). */
+  proposeData(data: string): { ok: boolean; error?: string } {
+    return this.raft.propose(data);
+  }
+
+  proposeMember(cc: ConfChange, out: OutputBuilder): void {
+    this.proposeConfChange(cc, out);
   }
 
   /** Hands every pending Ready to the host (as output) until Raft has nothing more to say. */
   drain(out: OutputBuilder): NodeOutput {
+    this.drainInto(out);
+    return out.finish(this.status());
+  }
+
+  drainInto(out: OutputBuilder): void {
     for (let round = 0; this.raft.hasReady(); round++) {
       if (round >= MAX_READY_ROUNDS) throw new Error(`${this.id}: Raft still has a Ready after ${round} rounds`);
       const rd = this.raft.ready();
@@ -93,7 +149,6 @@ export class SimNode {
       this.raft.advance(rd);
       this.maybeSnapshot(out);
     }
-    return out.finish(this.status());
   }
 
   private handleReady(rd: Ready, out: OutputBuilder): void {
@@ -102,7 +157,10 @@ export class SimNode {
     // A snapshot goes down before entries: any entries in the same Ready follow it in the log.
     if (rd.snapshot) this.installSnapshot(rd, out);
     if (rd.entries.length > 0) out.write({ type: 'append', entries: rd.entries });
-    for (const msg of rd.messages) out.send(msg);
+    for (const msg of rd.messages) {
+      if (this.hooks) this.hooks.sendRaft(msg);
+      else out.send(msg);
+    }
     for (const e of rd.committedEntries) this.applyEntry(e, out);
   }
 
@@ -134,7 +192,7 @@ export class SimNode {
   private installSnapshot(rd: Ready, out: OutputBuilder): void {
     const snap = rd.snapshot!;
     out.write({ type: 'snapshot', snapshot: snap });
-    this.kv = KvStore.restore(snap.data);
+    this.kv = this.restoreSnapshotData(snap.data);
     this.applied = this.snapshotIndex = snap.meta.index;
     out.event({ type: 'snapshotInstalled', index: snap.meta.index });
     this.maybeReportVoters(snap.meta.conf.voters, out);
@@ -155,6 +213,7 @@ export class SimNode {
     let summary: string;
     if (e.type === 'confChange') summary = this.applyConfChange(e, out);
     else if (e.data === '') summary = 'empty entry of a new leader';
+    else if (isSwarmEntryData(e.data)) summary = this.hooks ? this.hooks.applySwarm(e, out) : 'swarm entry (no swarm layer)';
     else summary = this.applyCommand(e, out);
     out.event({ type: 'applied', index: e.index, term: e.term, entryType: e.type, digest: entryDigest(e), summary });
   }
@@ -180,7 +239,9 @@ export class SimNode {
 
   private maybeSnapshot(out: OutputBuilder): void {
     if (this.applied - this.snapshotIndex < this.cfg.snapshotInterval) return;
-    const snapshot = this.raft.createSnapshot(this.applied, this.kv.serialise());
+    const kv = this.kv.serialise();
+    const data = this.hooks ? encodeManagerSnapshot(kv, this.hooks.snapshotSwarm()) : kv;
+    const snapshot = this.raft.createSnapshot(this.applied, data);
     this.snapshotIndex = this.applied;
     out.write({ type: 'snapshot', snapshot });
     out.event({ type: 'snapshotTaken', index: this.applied });
@@ -207,6 +268,20 @@ export class SimNode {
 
   private note(out: OutputBuilder, res: { ok: boolean; error?: string }, what: string): void {
     out.event({ type: 'note', text: res.ok ? `${what}: proposed` : `${what}: refused (${res.error ?? 'unknown'})` });
+  }
+
+  private restoreSnapshotData(data: string): KvStore {
+    const parts = decodeManagerSnapshot(data);
+    this.hooks?.restoreSwarm(parts.swarm);
+    return KvStore.restore(parts.kv);
+  }
+
+  isLeader(): boolean {
+    return this.role === 'leader';
+  }
+
+  get leader(): string {
+    return this.lead;
   }
 
   /** Long enough for any commit the client could still be waiting for. */

@@ -39,6 +39,7 @@ export function bootstrapState(cfg: RaftConfig): BootState {
     type: 'confChange',
     data: encodeConfChange({ type: 'addNode', nodeId: id }),
   }));
+  for (const data of cfg.bootstrapData ?? []) entries.push({ term: 1, index: entries.length + 1, type: 'normal', data });
   const log = new RaftLog();
   log.append(entries);
   log.commitTo(entries.length);

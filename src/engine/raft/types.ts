@@ -115,6 +115,11 @@ export interface RaftConfig {
   id: NodeId;
   /** Initial voters for a brand-new cluster; ignored when restoring from persisted state. */
   peers: NodeId[];
+  /**
+   * Application entries every founding member writes after the bootstrap conf changes (the swarm's
+   * initial store), committed from the start like them. Ignored without peers or on restore.
+   */
+  bootstrapData?: string[];
   electionTick: number; // swarmkit: 10
   heartbeatTick: number; // swarmkit: 1
   checkQuorum: boolean; // swarmkit: true

@@ -16,6 +16,8 @@ export class SimDisk {
   snapshot: Snapshot | null = null;
   /** Entries after the snapshot, contiguous: entries[i].index === offset + i. */
   private log: Entry[] = [];
+  /** Files under the swarm state directory (certificates, keys, state.json), by path. */
+  readonly files = new Map<string, string>();
   readonly counters: DiskCounters = { writes: 0, bytes: 0 };
 
   /** True until the node has written anything (a brand-new node boots with no image). */
@@ -70,12 +72,18 @@ export class SimDisk {
       case 'compact':
         this.compact(write.index);
         return;
+      case 'file':
+        this.files.set(write.path, write.data);
+        this.counters.bytes += write.data.length;
+        return;
     }
   }
 
   /** What a restarted node finds: copies, so the next incarnation cannot alias the disk. */
   image(): DiskImage {
-    return { hardState: { ...this.hardState }, snapshot: this.snapshot, entries: this.log.slice() };
+    const image: DiskImage = { hardState: { ...this.hardState }, snapshot: this.snapshot, entries: this.log.slice() };
+    if (this.files.size > 0) image.files = Object.fromEntries(this.files);
+    return image;
   }
 
   private append(entries: readonly Entry[]): void {

@@ -1,14 +1,14 @@
 // InlineHost: every node in this thread, answered synchronously. Used by tests, the scripts and
 // fast-forward. It runs the very same engine code as WorkerHost's workers.
-import { bootNode, type NodeOutput, type SimNode } from '../../engine/index';
+import { bootEngineNode, type EngineNode, type NodeOutput } from '../../engine/index';
 import type { BatchItem, NodeBoot, NodeHost } from './types';
 
 export class InlineHost implements NodeHost {
   readonly kind = 'inline' as const;
-  private readonly nodes = new Map<string, SimNode>();
+  private readonly nodes = new Map<string, EngineNode>();
 
   boot(boot: NodeBoot): NodeOutput {
-    const { node, output } = bootNode(boot);
+    const { node, output } = bootEngineNode(boot);
     this.nodes.set(boot.config.id, node);
     return output;
   }

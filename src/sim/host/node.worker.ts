@@ -1,10 +1,10 @@
 // One simulated node inside its own Web Worker. It holds the node's memory and nothing else: the
 // page owns time, the network and the disk. Terminating this worker is how a node dies.
-import { bootNode } from '../../engine/index';
+import { bootEngineNode } from '../../engine/index';
 import type { NodeOutput } from '../../engine/index';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
-type RunningNode = ReturnType<typeof bootNode>['node'];
+type RunningNode = ReturnType<typeof bootEngineNode>['node'];
 
 let node: RunningNode | null = null;
 
@@ -14,7 +14,7 @@ function reply(msg: FromWorker): void {
 
 function handle(msg: ToWorker): FromWorker {
   if (msg.type === 'boot') {
-    const booted = bootNode(msg.boot);
+    const booted = bootEngineNode(msg.boot);
     node = booted.node;
     return { type: 'booted', output: booted.output };
   }

@@ -4,7 +4,7 @@
 // that produced them. Nothing an output causes can land inside the window (messages take at least
 // the lookahead, ticks are further apart), so this gives exactly the run that processing one event
 // at a time would, on any host.
-import { deriveSeed, Rng, type NodeInput, type NodeOutput, type WireMessage } from '../../engine/index';
+import { deriveSeed, Rng, type HandshakeRecord, type NodeInput, type NodeOutput, type WireMessage } from '../../engine/index';
 import { SafetyCheckers } from '../checkers/suite';
 import type { Finding, SafetyViolation } from '../checkers/types';
 import type { BatchItem, MaybePromise, NodeHost } from '../host/types';
@@ -18,6 +18,7 @@ import { EventQueue } from './event-queue';
 import type { ClientTimerEvent, KernelEvent, NodeBoundEvent } from './kernel-events';
 import { andThen, isPromise } from './maybe';
 import { NodeSlot } from './node-slot';
+import { TokenHistory } from './founding';
 import { routeOutput } from './route-output';
 import type { SimEvent } from './sim-events';
 
@@ -40,6 +41,8 @@ export interface KernelHooks {
   onClientReply(node: string, reply: Extract<NodeOutput['events'][number], { type: 'clientReply' }>): void;
 }
 
+const MAX_HANDSHAKES = 300;
+
 /** Per window event: the batch item it went to, or why it did not reach a node. */
 const CUT = -1;
 const DOWN = -2;
@@ -61,6 +64,10 @@ export class Kernel {
   readonly recentEvents: SimEvent[] = [];
   readonly listeners = new Set<(e: SimEvent) => void>();
   hooks: KernelHooks | null = null;
+  /** Join tokens the leader has shown (for join actions with a current or rotated token). */
+  readonly tokens = new TokenHistory();
+  /** Recent mTLS handshakes, oldest first, as both ends reported them. */
+  readonly handshakes: HandshakeRecord[] = [];
   private readonly root: Rng;
   private readonly checkers: SafetyCheckers | null;
   private lookaheadMs = 1;
@@ -141,7 +148,7 @@ export class Kernel {
       snapshotCatchUpEntries: o.snapshotCatchUpEntries,
     };
     return this.host.boot({
-      config: { id: slot.id, peers: slot.peers.slice(), raft },
+      config: { id: slot.id, peers: slot.peers.slice(), raft, ...(slot.swarm ? { swarm: slot.swarm } : {}) },
       disk: slot.disk.blank ? null : slot.disk.image(),
       seed: deriveSeed(slot.seed, slot.incarnation),
       nowMs: this.nowMs,
@@ -195,6 +202,11 @@ export class Kernel {
       if (this.recentEvents.length > 2 * this.cfg.eventLimit) this.recentEvents.splice(0, this.cfg.eventLimit);
     }
     for (const cb of this.listeners) cb(e);
+  }
+
+  recordHandshake(r: HandshakeRecord): void {
+    this.handshakes.push(r);
+    if (this.handshakes.length > 2 * MAX_HANDSHAKES) this.handshakes.splice(0, MAX_HANDSHAKES);
   }
 
   record(r: TraceRecord): void {

@@ -1,10 +1,10 @@
 // A node's Raft log as the inspector shows it: the newest entries on its disk, each in plain words
 // and marked committed or not against the commit index on that same disk. The simulator owns the
 // disks, so this reads the same for a dead node as for a live one, on either host.
-import { decodeCommand, decodeConfChange, describeOp, type Entry } from '../../engine/index';
+import { decodeCommand, decodeConfChange, describeOp, describeSwarmEntry, isSwarmEntryData, type Entry } from '../../engine/index';
 import type { SimDisk } from '../disk/disk';
 
-export type LogEntryKind = 'empty' | 'command' | 'membership';
+export type LogEntryKind = 'empty' | 'command' | 'membership' | 'swarm';
 
 export interface LogEntryView {
   index: number;
@@ -52,6 +52,7 @@ export function describeLogEntry(e: Entry): Pick<LogEntryView, 'kind' | 'text' |
     return { kind: 'membership', text: `${cc.type === 'addNode' ? 'add' : 'remove'} ${cc.nodeId}`, origin: '', via: '' };
   }
   if (e.data === '') return { kind: 'empty', text: 'empty entry of a new leader', origin: '', via: '' };
+  if (isSwarmEntryData(e.data)) return { kind: 'swarm', text: describeSwarmEntry(e.data), origin: 'swarm store', via: '' };
   const cmd = decodeCommand(e.data);
   const origin = cmd.clientId === 0 ? `proposal ${cmd.reqId}` : `client ${cmd.clientId}`;
   return { kind: 'command', text: describeOp(cmd.op), origin, via: cmd.origin };

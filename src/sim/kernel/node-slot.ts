@@ -1,7 +1,7 @@
 // Everything the simulator keeps about one node, alive or not: its disk (which outlives the
 // node), its last reported status, when it ticks, and a shadow of its key-value store rebuilt
 // from what it applied (so the final state can show the store without asking the node).
-import { decodeCommand, KvStore, type NodeEvent, type NodeStatus } from '../../engine/index';
+import { decodeCommand, decodeManagerSnapshot, isSwarmEntryData, KvStore, type NodeEvent, type NodeStatus, type SwarmNodeConfig } from '../../engine/index';
 import { SimDisk } from '../disk/disk';
 
 export interface AppliedEntry {
@@ -17,6 +17,8 @@ export class NodeSlot {
   up = false;
   status: NodeStatus | null = null;
   nextTickMs: number | null = null;
+  /** How this machine enters the swarm (swarm runs only). */
+  swarm: SwarmNodeConfig | undefined = undefined;
   /** Indexed by log index; survives restarts (a restarted node re-applies the same entries). */
   readonly appliedLog: AppliedEntry[] = [];
   kv = new KvStore();
@@ -35,7 +37,7 @@ export class NodeSlot {
   /** A restarted node starts from its snapshot; the shadow store does too. */
   resetShadow(): void {
     const snap = this.disk.snapshot;
-    this.kv = KvStore.restore(snap?.data ?? '');
+    this.kv = KvStore.restore(decodeManagerSnapshot(snap?.data ?? '').kv);
     this.kvApplied = snap?.meta.index ?? 0;
   }
 
@@ -53,7 +55,7 @@ export class NodeSlot {
     }
     const entry = this.disk.entry(e.index);
     if (!entry) throw new Error(`${this.id} applied entry ${e.index}, which is not on its disk`);
-    if (entry.type === 'normal' && entry.data !== '') this.kv.apply(decodeCommand(entry.data).op);
+    if (entry.type === 'normal' && entry.data !== '' && !isSwarmEntryData(entry.data)) this.kv.apply(decodeCommand(entry.data).op);
     this.kvApplied = e.index;
   }
 

@@ -1,7 +1,8 @@
 // Carries out one user action at the current virtual time. Actions are processed alone (never
 // inside a batching window) because they change what the window would see: who is up, which
 // links are cut, how long messages take.
-import type { KvOp } from '../../engine/index';
+import { deriveSeed, Rng, wallMs, type KvOp } from '../../engine/index';
+import { otherSwarmToken, wrongSecretToken } from './founding';
 import type { MaybePromise } from '../host/types';
 import { describeAction, type UserAction } from '../scenario/actions';
 import type { Kernel } from './kernel';
@@ -45,7 +46,17 @@ export function runAction(ctx: ActionContext, action: UserAction): MaybePromise<
     case 'transferLeader':
       return toLeader(k, 'transfer leadership', { kind: 'transferLeader', to: action.to });
     case 'addManager':
-      return addManager(k);
+      return k.cfg.options.security === 'mtls' ? joinNode(k, 'manager', 'valid', undefined) : addManager(k);
+    case 'joinNode':
+      return joinNode(k, action.role, action.token, action.via);
+    case 'rotateJoinToken':
+      return toLeader(k, 'rotate the join token', { kind: 'swarm', command: { cmd: 'rotateJoinToken', role: action.role } });
+    case 'rotateCA':
+      return toLeader(k, 'rotate the CA', { kind: 'swarm', command: { cmd: 'rotateCA' } });
+    case 'setCertExpiry':
+      return toLeader(k, 'change the certificate expiry', { kind: 'swarm', command: { cmd: 'setCertExpiry', ms: Math.round(action.hours * 3_600_000) } });
+    case 'removeNode':
+      return toLeader(k, `remove ${action.node}`, { kind: 'swarm', command: { cmd: 'removeNode', hostname: action.node, force: action.force } });
     case 'removeManager':
       return toLeader(k, `remove ${action.node}`, { kind: 'removeMember', nodeId: action.node });
     case 'setPreVote':
@@ -96,6 +107,25 @@ function addManager(k: Kernel): MaybePromise<void> {
   const slot = k.addSlot(id, []);
   k.emit(id, 'restarted', `${id} started with an empty disk, waiting to be added`);
   return andThen(k.bootSlot(slot), () => toLeader(k, `add ${id}`, { kind: 'addMember', nodeId: id }));
+}
+
+/** `docker swarm join --token <token> <via>:2377` on a brand-new machine. */
+function joinNode(k: Kernel, role: 'manager' | 'worker', kind: 'valid' | 'wrong' | 'rotated' | 'otherSwarm', via: string | undefined): MaybePromise<void> {
+  const id = `node-${k.slots.length + 1}`;
+  const target = via ?? leaderOf(k) ?? k.slots.find((s) => s.up && s.status?.raft)?.id ?? 'node-1';
+  const rng = new Rng(deriveSeed(k.cfg.seed, 'join-token', k.nowMs, id));
+  const current = k.tokens.current(role);
+  let token: string;
+  if (!current) token = otherSwarmToken(rng, wallMs(k.nowMs));
+  else if (kind === 'valid') token = current;
+  else if (kind === 'wrong') token = wrongSecretToken(current, rng);
+  else if (kind === 'rotated') token = k.tokens.previous(role) ?? wrongSecretToken(current, rng);
+  else token = otherSwarmToken(rng, wallMs(k.nowMs));
+  if (kind === 'rotated' && !k.tokens.previous(role)) k.emit(id, 'action', `the ${role} token was never rotated: ${id} uses a made-up secret instead`);
+  const slot = k.addSlot(id, []);
+  slot.swarm = { start: 'join', token, via: target };
+  k.emit(id, 'restarted', `${id} started with an empty disk and runs docker swarm join via ${target}`);
+  return k.bootSlot(slot);
 }
 
 /** The live node that believes it leads the highest term (there can be a stale one below it). */

@@ -33,6 +33,15 @@ export function describeNodeEvent(node: string, e: NodeEvent): string | null {
       return `${node} now counts voters ${e.voters.join(', ') || '(none)'}`;
     case 'note':
       return `${node}: ${e.text}`;
+    case 'swarm':
+      return e.text;
+    case 'handshake': {
+      const r = e.record;
+      // Successful handshakes are many and alike: the handshake view lists them, the event list does not.
+      if (r.state === 'connected' || r.side === 'server') return null;
+      const f = r.failure;
+      return `mTLS ${r.client} -> ${r.server} failed at ${f?.step ?? '?'}: ${f?.alert ?? '?'} (${f?.reason ?? 'unknown'})`;
+    }
   }
 }
 

@@ -1,11 +1,12 @@
 // The simulator's public face: a scenario, a host to run nodes on, and a virtual clock you can
 // run forward, step, act on, look at and replay. Same scenario + same actions = same trace, on
 // InlineHost and WorkerHost alike.
-import type { NodeEvent, Rng } from '../../engine/index';
+import type { HandshakeRecord, NodeEvent, Rng, SwarmNodeConfig } from '../../engine/index';
 import { SafetyViolationError, type SafetyViolation } from '../checkers/types';
 import type { ClientHost, KvClients } from '../clients/kv-clients';
 import type { MaybePromise, NodeHost } from '../host/types';
-import { UserActionSchema, type UserAction, type UserActionInput } from '../scenario/actions';
+import { addedNodeRole, UserActionSchema, type UserAction, type UserActionInput } from '../scenario/actions';
+import { formFoundingSwarm } from './founding';
 import { checkAction, initialNodeNames, type Scenario } from '../scenario/scenario';
 import type { MessageLanding } from '../network/landings';
 import type { TraceRecord } from '../trace/records';
@@ -36,6 +37,8 @@ export class Simulation {
   readonly clients: KvClients | null;
   private readonly k: Kernel;
   private readonly knownNodes: Set<string>;
+  /** Managers at the start plus every manager an action scheduled so far adds. */
+  private plannedManagers: number;
   private readonly clientHost: ClientHost;
   private readonly actionContext: ActionContext;
   private proposals = 0;
@@ -59,9 +62,13 @@ export class Simulation {
       eventLimit: opts.eventLimit ?? 500,
       lookaheadMs: opts.lookaheadMs,
     });
-    const names = initialNodeNames(o.managers);
-    for (const id of names) this.k.addSlot(id, names);
+    const swarm = o.security === 'mtls';
+    const managers = initialNodeNames(o.managers);
+    const names = initialNodeNames(o.managers, swarm ? o.workers : 0);
+    for (const id of names) this.k.addSlot(id, managers.includes(id) ? managers : []);
+    if (swarm) formFoundingSwarm(this.k, managers, names.slice(managers.length));
     this.knownNodes = new Set(names);
+    this.plannedManagers = o.managers;
     this.clientHost = clientHostOf(this.k);
     this.actionContext = {
       k: this.k,
@@ -100,7 +107,7 @@ export class Simulation {
     this.started = true;
     for (const { atMs, action } of this.scenario.actions) {
       this.k.scheduleAction(action, atMs);
-      if (action.type === 'addManager') this.knownNodes.add(`node-${this.knownNodes.size + 1}`);
+      this.plan(action);
     }
     this.running = true;
     try {
@@ -114,6 +121,22 @@ export class Simulation {
       this.running = false;
       throw err;
     }
+  }
+
+  /** Recent mTLS handshakes involving node (both ends' views), newest last. */
+  handshakes(node?: string): HandshakeRecord[] {
+    const all = this.k.handshakes;
+    return node === undefined ? all.slice() : all.filter((h) => h.client === node || h.server === node);
+  }
+
+  /** The files on a node's disk (certificates, key, state.json), by path. */
+  nodeFiles(id: string): Record<string, string> {
+    return Object.fromEntries(this.k.slot(id).disk.files);
+  }
+
+  /** How a node entered the swarm: founding, or the join command it ran (token and manager). */
+  swarmStart(id: string): SwarmNodeConfig | null {
+    return this.k.slot(id).swarm ?? null;
   }
 
   nextEventTimeMs(): number | null {
@@ -182,11 +205,18 @@ export class Simulation {
   act(input: UserActionInput | UserAction): void {
     if (!this.started || this.disposed) throw new Error('Simulation.act: the simulation is not running');
     const action = parseAction(input);
-    const error = checkAction(action, this.knownNodes);
+    const error = checkAction(action, this.knownNodes, this.plannedManagers);
     if (error) throw new Error(`action${error}`);
-    if (action.type === 'addManager') this.knownNodes.add(`node-${this.knownNodes.size + 1}`);
+    this.plan(action);
     this.pendingActions.push(action);
     if (!this.running) this.flushPendingActions();
+  }
+
+  /** Counts the node an action will add (before it runs), for the names and limits of later actions. */
+  private plan(action: UserAction): void {
+    const role = addedNodeRole(action);
+    if (role) this.knownNodes.add(`node-${this.knownNodes.size + 1}`);
+    if (role === 'manager') this.plannedManagers++;
   }
 
   private flushPendingActions(): void {

@@ -46,6 +46,9 @@ interface Flying extends InflightMessage {
   wire: WireMessage | undefined;
 }
 
+/** TCP's minimum retransmission timeout (RFC 6298 allows 200 ms, as Linux uses). */
+export const TCP_RETRANSMIT_MS = 200;
+
 /** Lost messages stay visible until they would have arrived; prune them in batches. */
 const LOST_PRUNE_AT = 256;
 
@@ -141,8 +144,13 @@ export class Network {
     const id = this.nextId++;
     const link = this.link(from, to);
     if (link.cut) return { id, fate: 'cut', recvMs: nowMs };
-    const lost = this.rng.chance(link.loss);
+    let lost = this.rng.chance(link.loss);
     let recvMs = nowMs + this.drawDelayMs(link);
+    // A TLS connection runs over TCP: a lost segment is sent again, so it arrives late, in order.
+    if (lost && wire !== undefined && wire.kind !== 'raft') {
+      lost = false;
+      recvMs += TCP_RETRANSMIT_MS;
+    }
     if (!lost) {
       recvMs = Math.max(recvMs, link.lastRecvMs);
       link.lastRecvMs = recvMs;

@@ -5,7 +5,18 @@
 import type { Message, WireMessage } from '../../engine/index';
 
 export function summarizeWire(wire: WireMessage): string {
-  return summarizeRaft(wire.msg);
+  switch (wire.kind) {
+    case 'raft':
+      return summarizeRaft(wire.msg);
+    case 'reset':
+      return `reset of connection ${wire.conn}: the receiver does not know it`;
+    case 'tls': {
+      const n = wire.bytes.length;
+      if (!wire.info.encrypted) return `${n} bytes in the clear: ${wire.info.carries.join(', ')}`;
+      const said = wire.info.plaintext === '' ? wire.info.carries : wire.info.plaintext.split('\n').map(describeFrame);
+      return `${said.join('; ')} (inside ${n} bytes of AES-128-GCM ciphertext)`;
+    }
+  }
 }
 
 function summarizeRaft(m: Message): string {
@@ -40,4 +51,12 @@ function entriesText(m: Message): string {
   // Forwarded proposals have no index yet (0): only the count means anything.
   if (first === 0) return n === 1 ? '1 entry' : `${n} entries`;
   return n === 1 ? `1 entry (${first})` : `${n} entries (${first}-${m.entries[n - 1].index})`;
+}
+
+/** What the sender put in one encrypted frame (it knows the plaintext; the wire shows ciphertext). */
+function describeFrame(json: string): string {
+  const f = JSON.parse(json) as { t: string; method?: string; msg?: Message; ok?: boolean; error?: string };
+  if (f.t === 'raft' && f.msg) return summarizeRaft(f.msg);
+  if (f.t === 'req' || f.t === 'push') return f.method ?? 'request';
+  return f.ok ? 'reply' : `error: ${f.error ?? ''}`;
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 export const NODE_NAME = /^node-[1-9][0-9]{0,2}$/;
 export const MAX_MANAGERS = 9;
+/** Managers and workers together. */
+export const MAX_NODES = 64;
 
 const nodeName = z.string().regex(NODE_NAME, { message: "expected a node name like 'node-1'" });
 
@@ -25,6 +27,22 @@ export const UserActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('addManager') }),
   z.strictObject({ type: z.literal('removeManager'), node: nodeName }),
   z.strictObject({ type: z.literal('setPreVote'), enabled: z.boolean() }),
+  /**
+   * A new machine runs `docker swarm join` through a manager. token: the current token of the role
+   * ('valid'), the same with a made-up secret ('wrong'), the role's previous token after a rotation
+   * ('rotated'), or a token of another swarm ('otherSwarm': its digest pins a different CA).
+   */
+  z.strictObject({
+    type: z.literal('joinNode'),
+    role: z.enum(['manager', 'worker']),
+    token: z.enum(['valid', 'wrong', 'rotated', 'otherSwarm']).default('valid'),
+    via: nodeName.optional(),
+  }),
+  z.strictObject({ type: z.literal('rotateJoinToken'), role: z.enum(['manager', 'worker']) }),
+  z.strictObject({ type: z.literal('rotateCA') }),
+  /** `docker swarm update --cert-expiry`; below 1 h the manager refuses it, as swarmkit does. */
+  z.strictObject({ type: z.literal('setCertExpiry'), hours: z.number().min(0).max(1_000_000) }),
+  z.strictObject({ type: z.literal('removeNode'), node: nodeName, force: z.boolean().default(false) }),
 ]);
 
 export type UserAction = z.output<typeof UserActionSchema>;
@@ -45,7 +63,10 @@ export function nodesNamedBy(action: UserAction): { field: string; node: string 
     case 'restart':
     case 'isolate':
     case 'removeManager':
+    case 'removeNode':
       return [{ field: 'node', node: action.node }];
+    case 'joinNode':
+      return action.via === undefined ? [] : [{ field: 'via', node: action.via }];
     case 'propose':
       return action.node === undefined ? [] : [{ field: 'node', node: action.node }];
     case 'cut':
@@ -90,5 +111,24 @@ export function describeAction(action: UserAction): string {
       return `remove manager ${action.node}`;
     case 'setPreVote':
       return `turn PreVote ${action.enabled ? 'on' : 'off'} (takes effect as nodes restart)`;
+    case 'joinNode':
+      return `join a ${action.role}${TOKEN_WORDS[action.token]}${action.via ? ` via ${action.via}` : ''}`;
+    case 'rotateJoinToken':
+      return `docker swarm join-token --rotate ${action.role}`;
+    case 'rotateCA':
+      return 'docker swarm ca --rotate';
+    case 'setCertExpiry':
+      return `docker swarm update --cert-expiry ${action.hours}h`;
+    case 'removeNode':
+      return `docker node rm${action.force ? ' --force' : ''} ${action.node}`;
   }
+}
+
+const TOKEN_WORDS = { valid: '', wrong: ' with a wrong token', rotated: ' with its old (rotated) token', otherSwarm: " with another swarm's token" } as const;
+
+/** The role of the node an action adds, or null when it adds none. */
+export function addedNodeRole(action: UserAction): 'manager' | 'worker' | null {
+  if (action.type === 'addManager') return 'manager';
+  if (action.type === 'joinNode') return action.role;
+  return null;
 }

@@ -2,13 +2,22 @@
 // timed user actions. It comes from files and share URLs, so parseScenario() checks it strictly
 // and says precisely what is wrong.
 import { z } from 'zod';
-import { MAX_MANAGERS, nodesNamedBy, TimedActionSchema, type TimedAction, type UserAction } from './actions';
+import { addedNodeRole, MAX_MANAGERS, MAX_NODES, nodesNamedBy, TimedActionSchema, type TimedAction, type UserAction } from './actions';
 
 const int = () => z.number().int();
 
 export const ScenarioOptionsSchema = z
   .strictObject({
     managers: int().min(1).max(MAX_MANAGERS).default(3),
+    /** Workers in the swarm from the start (swarm runs only). */
+    workers: int().min(0).max(MAX_NODES - MAX_MANAGERS).default(0),
+    /**
+     * 'mtls': a real swarm (PKI, mTLS on every connection, Raft inside it). 'none': bare Raft
+     * between managers, messages as plain objects (Raft property sweeps).
+     */
+    security: z.enum(['mtls', 'none']).default('mtls'),
+    /** Node certificate validity (swarmkit: 2160 h = 90 days). */
+    certExpiryHours: z.number().min(1).max(1_000_000).default(2160),
     /** Raft tick (swarmkit: 1 s). */
     tickMs: int().min(1).max(60_000).default(1000),
     electionTick: int().min(2).max(1000).default(10),
@@ -54,37 +63,48 @@ export function defaultScenario(seed: number, options: z.input<typeof ScenarioOp
   return result.scenario;
 }
 
-/** Node names at the start of a run: node-1 .. node-N. */
-export function initialNodeNames(managers: number): string[] {
-  return Array.from({ length: managers }, (_, i) => `node-${i + 1}`);
+/** Node names at the start of a run: node-1 .. node-N (managers first, then workers). */
+export function initialNodeNames(managers: number, workers = 0): string[] {
+  return Array.from({ length: managers + workers }, (_, i) => `node-${i + 1}`);
 }
 
 /** Actions must be in time order and name nodes that exist when they run. */
 export function checkActions(options: ScenarioOptions, actions: readonly TimedAction[]): string | null {
-  const known = new Set(initialNodeNames(options.managers));
+  const known = new Set(initialNodeNames(options.managers, options.security === 'mtls' ? options.workers : 0));
+  const counts = { managers: options.managers };
   let lastMs = 0;
   for (let i = 0; i < actions.length; i++) {
     const { atMs, action } = actions[i];
     if (atMs < lastMs) return `actions[${i}].atMs: ${atMs} is before the previous action (${lastMs}); actions must be in time order`;
     lastMs = atMs;
-    const error = checkAction(action, known);
+    const error = checkAction(action, known, counts.managers) ?? checkSecurity(action, options);
     if (error) return `actions[${i}].action${error}`;
-    if (action.type === 'addManager') known.add(`node-${known.size + 1}`);
+    const added = addedNodeRole(action);
+    if (added) known.add(`node-${known.size + 1}`);
+    if (added === 'manager') counts.managers++;
   }
   return null;
 }
 
 /** Why an action cannot run with these nodes (a path suffix and message), or null. */
-export function checkAction(action: UserAction, known: ReadonlySet<string>): string | null {
+export function checkAction(action: UserAction, known: ReadonlySet<string>, managers = known.size): string | null {
   for (const { field, node } of nodesNamedBy(action)) {
     if (!known.has(node)) return `.${field}: unknown node '${node}'`;
   }
   if ((action.type === 'cut' || action.type === 'heal') && action.from === action.to) {
     return `.to: a link needs two different nodes (both are '${action.from}')`;
   }
-  if (action.type === 'addManager' && known.size >= MAX_MANAGERS) {
-    return `: at most ${MAX_MANAGERS} managers`;
-  }
+  const added = addedNodeRole(action);
+  if (added === 'manager' && managers >= MAX_MANAGERS) return `: at most ${MAX_MANAGERS} managers`;
+  if (added && known.size >= MAX_NODES) return `: at most ${MAX_NODES} nodes`;
+  return null;
+}
+
+const SWARM_ONLY = new Set(['joinNode', 'rotateJoinToken', 'rotateCA', 'setCertExpiry', 'removeNode']);
+
+/** Swarm actions need a swarm: a Raft-only run has no PKI to act on. */
+function checkSecurity(action: UserAction, options: ScenarioOptions): string | null {
+  if (options.security === 'none' && SWARM_ONLY.has(action.type)) return `.type: '${action.type}' needs options.security 'mtls'`;
   return null;
 }
 

@@ -1,6 +1,7 @@
 // The page: header, the swarm, the inspector and legend beside it, the timeline below.
 import { Header } from '../views/Header';
 import { Inspector } from '../views/Inspector';
+import { SwarmPanel } from '../views/swarm/SwarmPanel';
 import { Timeline } from '../views/Timeline';
 import { Legend } from '../viz/Legend';
 import { SwarmView } from '../viz/SwarmView';
@@ -15,6 +16,7 @@ export function App() {
         <SwarmView />
       </main>
       <aside className="side">
+        <SwarmPanel />
         <Inspector />
         <Legend />
       </aside>

@@ -1,6 +1,6 @@
 // window.swarmscope: what browser tests and benchmarks drive the page with. Everything goes
 // through the same store and actions as the buttons.
-import { createSimulation, isHostKind, parseScenario, type HostKind, type NodeFinalState } from '../../sim/api';
+import { createSimulation, isHostKind, parseScenario, type HostKind, type NodeFinalState, type NodeStatus } from '../../sim/api';
 import type { Actions } from '../store/actions';
 import type { AppStore } from '../store/store';
 import { paintedPackets, type DrawnPacket } from '../viz/packet-hits';
@@ -16,6 +16,12 @@ export interface NodeSnapshot {
   lastIndex: number;
   electionElapsed: number;
   voters: string[];
+  /** Swarm runs: the role in its certificate, its join phase and detail, and who signed its certificate. */
+  certRole: string | null;
+  phase: string | null;
+  detail: string;
+  issuerKey: string;
+  certNotBefore: number;
 }
 
 export interface PageSnapshot {
@@ -28,6 +34,8 @@ export interface PageSnapshot {
   seed: number;
   host: HostKind;
   managers: number;
+  workers: number;
+  security: string;
   preVote: boolean;
   /** Web Workers alive (one per node that is up), or null when nodes run in the page thread. */
   liveWorkers: number | null;
@@ -58,18 +66,30 @@ declare global {
   }
 }
 
+/** A node outside Raft (a worker, a node still joining) has no Raft role to report. */
+function roleOf(up: boolean, status: NodeStatus | null): string {
+  if (!up) return 'down';
+  if (status?.raft === false) return status.swarm?.certRole === 'worker' ? 'worker' : 'joining';
+  return status?.role ?? 'follower';
+}
+
 function snapshotOf(store: AppStore, actions: Actions): PageSnapshot {
   const s = store.getState();
   const nodes = (s.view?.nodes ?? []).map((n) => ({
     id: n.id,
     up: n.up,
-    role: n.up ? (n.status?.role ?? 'follower') : 'down',
+    role: roleOf(n.up, n.status),
     term: n.status?.term ?? 0,
     lead: n.status?.lead ?? '',
     commit: n.status?.commit ?? 0,
     lastIndex: n.status?.lastIndex ?? 0,
     electionElapsed: n.status?.electionElapsed ?? 0,
     voters: n.status?.voters.slice() ?? [],
+    certRole: n.status?.swarm?.certRole ?? null,
+    phase: n.status?.swarm?.phase ?? null,
+    detail: n.status?.swarm?.detail ?? '',
+    issuerKey: n.status?.swarm?.issuerKey ?? '',
+    certNotBefore: n.status?.swarm?.certNotBefore ?? 0,
   }));
   const c = s.config;
   return {
@@ -82,6 +102,8 @@ function snapshotOf(store: AppStore, actions: Actions): PageSnapshot {
     seed: c.seed,
     host: c.host,
     managers: c.managers,
+    workers: c.workers,
+    security: c.security,
     preVote: c.preVote,
     liveWorkers: actions.currentSession()?.liveWorkers ?? null,
     nodes,

@@ -1,9 +1,9 @@
-// The page's query string: ?seed=N&managers=N&host=worker|inline&prevote=0|1&checkquorum=0|1
-// &latency=MS&speed=X&play=0|1. A URL is untrusted input: anything out of range falls back to
+// The page's query string: ?seed=N&managers=N&workers=N&security=mtls|none&certexpiry=HOURS
+// &host=worker|inline&prevote=0|1&checkquorum=0|1&latency=MS&speed=X&play=0|1. A URL is untrusted input: anything out of range falls back to
 // the default, the page says which values it ignored and why, and the URL is rewritten to what
 // actually runs.
-import { isHostKind, MAX_MANAGERS } from '../../sim/api';
-import { DEFAULT_CONFIG, type SessionConfig } from '../store/session-config';
+import { isHostKind, MAX_MANAGERS, MAX_NODES } from '../../sim/api';
+import { DEFAULT_CONFIG, type Security, type SessionConfig } from '../store/session-config';
 
 export interface PageParams {
   config: SessionConfig;
@@ -37,6 +37,16 @@ function onOff(raw: string): boolean | null {
   return null;
 }
 
+function security(raw: string): Security | null {
+  return raw === 'mtls' || raw === 'none' ? raw : null;
+}
+
+/** Hours of certificate validity: at least 1 h, as swarmkit requires. */
+function certHours(raw: string): number | null {
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= 1 && n <= 1_000_000 ? n : null;
+}
+
 function positive(raw: string): number | null {
   const n = Number(raw);
   return Number.isFinite(n) && n > 0 ? n : null;
@@ -49,6 +59,9 @@ export function readPageParams(search: string): PageParams {
   const config: SessionConfig = {
     seed: read('seed', wholeNumber(0, 0xffff_ffff), 'a whole number from 0 to 4294967295', DEFAULT_CONFIG.seed),
     managers: read('managers', wholeNumber(1, MAX_MANAGERS), `a whole number from 1 to ${MAX_MANAGERS}`, DEFAULT_CONFIG.managers),
+    workers: read('workers', wholeNumber(0, MAX_NODES - MAX_MANAGERS), `a whole number from 0 to ${MAX_NODES - MAX_MANAGERS}`, DEFAULT_CONFIG.workers),
+    security: read('security', security, 'mtls or none', DEFAULT_CONFIG.security),
+    certExpiryHours: read('certexpiry', certHours, 'hours from 1 to 1000000', DEFAULT_CONFIG.certExpiryHours),
     host: read('host', (raw) => (isHostKind(raw) ? raw : null), 'worker or inline', DEFAULT_CONFIG.host),
     preVote: read('prevote', onOff, '0 or 1', DEFAULT_CONFIG.preVote),
     checkQuorum: read('checkquorum', onOff, '0 or 1', DEFAULT_CONFIG.checkQuorum),
@@ -64,6 +77,9 @@ export function pageQuery(config: SessionConfig, search: string): string {
   const q = new URLSearchParams(search);
   q.set('seed', String(config.seed));
   q.set('managers', String(config.managers));
+  q.set('workers', String(config.workers));
+  q.set('security', config.security);
+  q.set('certexpiry', String(config.certExpiryHours));
   q.set('host', config.host);
   q.set('prevote', config.preVote ? '1' : '0');
   q.set('checkquorum', config.checkQuorum ? '1' : '0');

@@ -1,6 +1,6 @@
 // Keyboard shortcuts, mapped onto the same named actions the buttons use:
 // Space play/pause, S or . single step, P propose a value, N select the next packet to arrive,
-// Escape clear the selection.
+// W join a worker, M join a manager, Escape clear the selection.
 import { useEffect } from 'react';
 import { actions } from './instance';
 
@@ -13,6 +13,10 @@ const KEYS: Record<string, () => void> = {
   P: () => actions.proposeValue(),
   n: () => actions.selectNextPacket(),
   N: () => actions.selectNextPacket(),
+  w: () => actions.joinWorker(),
+  W: () => actions.joinWorker(),
+  m: () => actions.joinManager(),
+  M: () => actions.joinManager(),
   Escape: () => actions.clearSelection(),
 };
 

@@ -18,3 +18,17 @@ export function formatSpeed(speed: number): string {
   if (speed < 10) return `${speed.toFixed(1).replace(/\.0$/, '')}x`;
   return `${Math.round(speed)}x`;
 }
+
+const RENEW_UNITS: [suffix: string, ms: number][] = [
+  ['d', 86_400_000],
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1000],
+];
+
+/** Time left until a certificate renewal in its largest unit, floored: "renews in 57 d", "renews in 12 s". */
+export function renewsInWords(ms: number): string {
+  if (ms < 1000) return 'renewing now';
+  const [unit, size] = RENEW_UNITS.find(([, size]) => ms >= size) ?? RENEW_UNITS[RENEW_UNITS.length - 1];
+  return `renews in ${Math.floor(ms / size)} ${unit}`;
+}

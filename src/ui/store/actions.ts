@@ -2,10 +2,12 @@
 // tests all call these, never the simulation directly.
 import { clampSpeed, MAX_SPEED, type FrameClock, type UserActionInput } from '../../sim/api';
 import { flyingPacket, nextToArrive } from './packet-record';
+import { pkiBundle } from './pki-bundle';
 import type { NodeTab } from './selection-slice';
 import { Session } from './session';
 import { jitterFor, type SessionConfig } from './session-config';
 import type { AppStore } from './store';
+import { createSwarmActions } from './swarm-actions';
 
 export interface ActionDeps {
   /** Told about every new run's configuration (the page mirrors it into the URL). */
@@ -13,6 +15,8 @@ export interface ActionDeps {
   clock?: FrameClock;
   /** Seed for "New seed"; the page uses crypto randomness, tests pass their own. */
   drawSeed?: () => number;
+  /** Hands a file to the user (the page downloads it; tests keep it). */
+  saveFile?: (name: string, bytes: Uint8Array) => void;
 }
 
 export type Actions = ReturnType<typeof createActions>;
@@ -66,6 +70,7 @@ export function createActions(store: AppStore, deps: ActionDeps = {}) {
   };
 
   const actions = {
+    ...createSwarmActions({ store, act, loadSession, reportProblem }),
     loadSession,
     reportProblem,
     /** The run in progress (for the debug surface and benchmarks). */
@@ -89,7 +94,9 @@ export function createActions(store: AppStore, deps: ActionDeps = {}) {
     },
 
     selectNode: (id: string) => {
-      store.getState().setSelection({ kind: 'node', id });
+      const s = store.getState();
+      if (s.selection?.kind === 'node' && s.selection.id === id) return;
+      s.setSelection({ kind: 'node', id });
       session?.publishSelected();
     },
     showNodeTab: (tab: NodeTab) => store.getState().setNodeTab(tab),
@@ -125,6 +132,13 @@ export function createActions(store: AppStore, deps: ActionDeps = {}) {
     addManager: () => act({ type: 'addManager' }),
     /** Asks the leader to remove `node` from the voters; the node keeps running. */
     removeManager: (node: string) => act({ type: 'removeManager', node }),
+    /** Saves the live swarm's root CA, a manager's and a worker's certificate and key and the tokens as a tar file. */
+    downloadPki: () => {
+      if (!session) return;
+      const bundle = pkiBundle(session.sim);
+      if (typeof bundle === 'string') return reportProblem(bundle);
+      deps.saveFile?.(bundle.name, bundle.bytes);
+    },
     setLatency: (latencyMs: number) => {
       const s = store.getState();
       act({ type: 'setLatency', latencyMs, jitterMs: jitterFor(latencyMs) });

@@ -2,15 +2,20 @@
 // what the simulator says about it beyond the view (a node's log, a packet's fate), refreshed by
 // the session after every advance.
 import type { StateCreator } from 'zustand/vanilla';
-import type { NodeLogView } from '../../sim/api';
+import type { NodeLogView, SwarmRole } from '../../sim/api';
 import { samePacketRecord, type PacketRecord } from './packet-record';
 import { sameNodeLog } from './node-log';
 import type { AppState } from './store';
 
 /** Which part of a node the inspector shows; kept as the selection moves from node to node, so logs compare easily. */
-export type NodeTab = 'status' | 'log';
+export type NodeTab = 'status' | 'log' | 'cert' | 'handshakes' | 'token';
 
-export type Selection = { kind: 'node'; id: string } | { kind: 'link'; a: string; b: string } | { kind: 'packet'; id: number };
+/** A join token is selected by role: the inspector shows the leader's current token of that role. */
+export type Selection =
+  | { kind: 'node'; id: string }
+  | { kind: 'link'; a: string; b: string }
+  | { kind: 'packet'; id: number }
+  | { kind: 'token'; role: SwarmRole };
 
 export interface SelectionSlice {
   selection: Selection | null;
@@ -19,12 +24,15 @@ export interface SelectionSlice {
   /** The selected packet as last seen in flight, and what became of it. */
   packet: PacketRecord | null;
   nodeTab: NodeTab;
+  /** The handshake open on the Handshakes tab (its connection id), kept while the same node stays selected. */
+  handshake: string | null;
   /** Selects something; a packet comes with its record, since it may land before the next look. */
   setSelection(selection: Selection | null, packet?: PacketRecord): void;
   /** Updates leave the store alone when nothing shown changed, so the inspector does not re-render every frame. */
   setNodeLog(log: NodeLogView | null): void;
   setPacket(packet: PacketRecord | null): void;
   setNodeTab(tab: NodeTab): void;
+  setHandshake(conn: string | null): void;
 }
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => ({
@@ -32,7 +40,8 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
   nodeLog: null,
   packet: null,
   nodeTab: 'status',
-  setSelection: (selection, packet) => set({ selection, nodeLog: null, packet: packet ?? null }),
+  handshake: null,
+  setSelection: (selection, packet) => set({ selection, nodeLog: null, packet: packet ?? null, handshake: null }),
   setNodeLog: (log) => {
     if (!sameNodeLog(get().nodeLog, log)) set({ nodeLog: log });
   },
@@ -40,4 +49,5 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
     if (!samePacketRecord(get().packet, packet)) set({ packet });
   },
   setNodeTab: (nodeTab) => set({ nodeTab }),
+  setHandshake: (handshake) => set({ handshake }),
 });

@@ -1,13 +1,17 @@
 // Narrow selectors: each returns primitives or a flat object of primitives, so components used
 // with useShallow re-render only when what they show changed, not on every advance of the clock.
-import { MAX_MANAGERS, type NodeStatus, type Role, type SimView } from '../../sim/api';
+import { MAX_MANAGERS, MAX_NODES, type NodeStatus, type Role, type SimView, type SwarmRole } from '../../sim/api';
+import { renewsInWords } from '../components/format';
 import type { AppState } from './store';
 
 /**
- * A node's place in the cluster: a voter; joining (started empty, not added yet); or removed (it
- * has a log, so it was a member once, but the cluster's voters no longer include it).
+ * A node's place in the Raft cluster: a voter; joining (started empty, not added yet); removed
+ * (it has a log, so it was a member once, but the cluster's voters no longer include it); or a
+ * worker, which never takes part in Raft.
  */
-export type Membership = 'voter' | 'joining' | 'removed';
+export type Membership = 'voter' | 'joining' | 'removed' | 'worker';
+
+export type SwarmPhase = 'joining' | 'ready' | 'failed';
 
 export interface NodeCard {
   id: string;
@@ -22,6 +26,17 @@ export interface NodeCard {
   commit: number;
   applied: number;
   member: Membership;
+  /** Whether the node runs Raft (every node of a Raft-only run; managers that joined it in a swarm). */
+  raft: boolean;
+  /** The role its certificate says (OU), null before it has one or in a Raft-only run. */
+  certRole: SwarmRole | null;
+  /** Null in a Raft-only run. */
+  phase: SwarmPhase | null;
+  detail: string;
+  /** "renews in 57 d", null when no renewal is scheduled. */
+  renewIn: string | null;
+  /** Changes when the node gets a new certificate (renewal, rotation): the glyph flashes. */
+  certNotBefore: number;
 }
 
 export function nodeIds(s: AppState): string[] {
@@ -44,6 +59,7 @@ export function clusterVoters(view: SimView | null): readonly string[] {
 }
 
 function membershipOf(view: SimView | null, id: string, status: NodeStatus | null): Membership {
+  if (status?.swarm?.certRole === 'worker') return 'worker';
   if (clusterVoters(view).includes(id)) return 'voter';
   return (status?.lastIndex ?? 0) > 0 ? 'removed' : 'joining';
 }
@@ -52,6 +68,8 @@ export function nodeCard(s: AppState, id: string): NodeCard | null {
   const n = statusOf(s.view, id);
   if (!n) return null;
   const st = n.status;
+  const sw = st?.swarm;
+  const nowMs = s.view?.nowMs ?? 0;
   return {
     id,
     up: n.up,
@@ -65,7 +83,40 @@ export function nodeCard(s: AppState, id: string): NodeCard | null {
     commit: st?.commit ?? 0,
     applied: st?.applied ?? 0,
     member: membershipOf(s.view, id, st),
+    raft: st?.raft !== false,
+    certRole: sw?.certRole ?? null,
+    phase: sw?.phase ?? null,
+    detail: sw?.detail ?? '',
+    renewIn: sw && sw.renewAtMs !== null && sw.phase === 'ready' ? renewsInWords(sw.renewAtMs - nowMs) : null,
+    certNotBefore: sw?.certNotBefore ?? 0,
   };
+}
+
+/** Whether a node sits on the inner ring: a manager by certificate, or any node of a Raft-only run. */
+function onInnerRing(n: SimView['nodes'][number]): boolean {
+  const sw = n.status?.swarm;
+  return sw ? sw.certRole === 'manager' : true;
+}
+
+/** Managers (inner ring), in node order. */
+export function managerIds(s: AppState): string[] {
+  return s.view?.nodes.filter(onInnerRing).map((n) => n.id) ?? [];
+}
+
+/** Workers and nodes without a certificate yet (outer ring), in node order. */
+export function outerIds(s: AppState): string[] {
+  return s.view?.nodes.filter((n) => !onInnerRing(n)).map((n) => n.id) ?? [];
+}
+
+/** The leader's view of the swarm: cluster ID, join tokens, certificate expiry, CA rotation. */
+export function leaderSwarm(s: AppState) {
+  for (const n of s.view?.nodes ?? []) if (n.up && n.status?.swarm?.leader) return n.status.swarm.leader;
+  return null;
+}
+
+/** The node that holds the leader's swarm view (its root file pins the tokens). */
+export function swarmLeaderId(s: AppState): string | null {
+  return s.view?.nodes.find((n) => n.up && n.status?.swarm?.leader)?.id ?? null;
 }
 
 /** Whether each direction of the link between a and b is cut. */
@@ -90,7 +141,14 @@ export function linkActive(s: AppState, a: string, b: string): boolean {
 
 /** Another manager can join while the run has fewer than the most a scenario allows. */
 export function canAddManager(s: AppState): boolean {
-  return s.phase === 'running' && (s.view?.nodes.length ?? MAX_MANAGERS) < MAX_MANAGERS;
+  if (s.phase !== 'running' || !s.view) return false;
+  const managers = s.view.nodes.filter((n) => n.status?.raft !== false || n.status?.swarm?.certRole === 'manager').length;
+  return managers < MAX_MANAGERS && s.view.nodes.length < MAX_NODES;
+}
+
+/** Another node (a worker) can join while the run has fewer nodes than the most a scenario allows. */
+export function canAddNode(s: AppState): boolean {
+  return s.phase === 'running' && s.config.security === 'mtls' && (s.view?.nodes.length ?? MAX_NODES) < MAX_NODES;
 }
 
 /** Latency settings shared by every link (they are set together). */

@@ -12,6 +12,7 @@ import {
 } from '../../sim/api';
 import { LOG_ENTRIES_SHOWN } from './node-log';
 import { followPacket } from './packet-record';
+import { readLeaderRoot, readNodePki } from './pki-read';
 import { scenarioFor, type SessionConfig } from './session-config';
 import type { AppStore } from './store';
 
@@ -74,7 +75,10 @@ export class Session {
     this.publishSelected();
   }
 
-  /** What the inspector shows beyond the view: the selected node's log, the selected packet's fate. */
+  /**
+   * What the inspector shows beyond the view: the selected node's log and security files, the
+   * selected packet's fate, the leader's root file for a selected join token.
+   */
   publishSelected(): void {
     if (this.disposed) return;
     const s = this.store.getState();
@@ -82,6 +86,9 @@ export class Session {
     const view = this.sim.view();
     if (sel?.kind === 'node' && view.nodes.some((n) => n.id === sel.id)) {
       s.setNodeLog(this.sim.nodeLog(sel.id, LOG_ENTRIES_SHOWN));
+      s.setNodePki(readNodePki(this.sim, sel.id));
+    } else if (sel?.kind === 'token') {
+      s.setLeaderRoot(readLeaderRoot(this.sim, view));
     } else if (sel?.kind === 'packet') {
       s.setPacket(followPacket(s.packet, sel.id, view.inflight, (id) => this.sim.landing(id)));
     }

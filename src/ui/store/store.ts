@@ -2,11 +2,12 @@
 // canvas layer, keyboard, tests and benchmarks can use it as well as components.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEventsSlice, type EventsSlice } from './events-slice';
+import { createPkiSlice, type PkiSlice } from './pki-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSimSlice, type SimSlice } from './sim-slice';
 
-export type AppState = SimSlice & PlaybackSlice & SelectionSlice & EventsSlice;
+export type AppState = SimSlice & PlaybackSlice & SelectionSlice & EventsSlice & PkiSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -15,5 +16,6 @@ export function createAppStore(): AppStore {
     ...createPlaybackSlice(...a),
     ...createSelectionSlice(...a),
     ...createEventsSlice(...a),
+    ...createPkiSlice(...a),
   }));
 }

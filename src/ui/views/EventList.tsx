@@ -3,8 +3,14 @@ import { useApp } from '../app/instance';
 import { formatClock } from '../components/format';
 import type { SimEvent } from '../../sim/api';
 
-/** A class per kind of event so leaders, faults and proposals stand out (the words say it too). */
+/** Swarm events: joins, certificates, rotations (their failures count as faults). */
+const SWARM_KINDS = new Set(['swarm', 'init', 'join', 'certIssued', 'certRenewed', 'rootUpdated', 'tokenRotated', 'caRotation', 'expiry', 'removed', 'member', 'tls']);
+const SWARM_FAULTS = new Set(['joinFailed', 'denied', 'handshake']);
+
+/** A class per kind of event so leaders, faults, proposals and the PKI stand out (the words say it too). */
 function eventClass(e: SimEvent): string | undefined {
+  if (SWARM_FAULTS.has(e.kind) || e.text.includes('Error response from daemon')) return 'kind-fault';
+  if (SWARM_KINDS.has(e.kind)) return 'kind-swarm';
   if (e.kind === 'roleChanged') {
     if (e.text.includes('became leader')) return 'kind-leader';
     if (e.text.includes('candidate')) return 'kind-candidate';

@@ -4,15 +4,17 @@ import { LatencySelect } from '../controls/LatencySelect';
 import { ManagersSelect } from '../controls/ManagersSelect';
 import { RaftToggles } from '../controls/RaftToggles';
 import { SeedControl } from '../controls/SeedControl';
+import { SwarmOptions } from '../controls/SwarmOptions';
 
 export function Header() {
   return (
     <header className="app-header">
       <h1 className="app-title">
         Swarmscope
-        <small>Raft in a Docker swarm, simulated in the browser</small>
+        <small>A Docker swarm (Raft, PKI, mTLS), simulated in the browser</small>
       </h1>
       <ManagersSelect />
+      <SwarmOptions />
       <RaftToggles />
       <LatencySelect />
       <HostSelect />

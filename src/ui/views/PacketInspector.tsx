@@ -1,5 +1,5 @@
-// One packet: what kind of Raft message it is, between whom, how big, when it left and arrives,
-// what it carries and what became of it. It keeps showing the packet after it lands, saying so.
+// One packet: what kind of message it is (Raft, TLS handshake, swarm RPC), whether TLS seals it,
+// between whom, how big, when it left and arrives, what it carries and what became of it. It keeps showing the packet after it lands, saying so.
 import { actions, useApp } from '../app/instance';
 import { Button } from '../components/Button';
 import { packetFacts, packetProgress, packetTypeWords } from './packet-words';
@@ -13,7 +13,7 @@ export function PacketInspector() {
     <div>
       <h3>{packetTypeWords(rec.message.label)}</h3>
       <p className="subtitle">
-        Raft message <code>{rec.message.label}</code>, #{rec.message.id}
+        {rec.message.summary.includes('ciphertext') ? 'Sealed in TLS' : 'Message'} <code>{rec.message.label}</code>, #{rec.message.id}
       </p>
       <dl className="kv" aria-label="Packet">
         {packetFacts(rec, percent).map((f) => (

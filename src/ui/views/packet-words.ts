@@ -17,10 +17,22 @@ const TYPE_WORDS: Record<string, string> = {
   TimeoutNow: 'TimeoutNow (start an election now)',
   Propose: 'Proposal forwarded to the leader',
   TransferLeader: 'Leadership transfer request',
+  ClientHello: 'TLS ClientHello (in the clear)',
+  ServerHello: 'TLS ServerHello and the server\'s encrypted flight',
+  Certificate: "TLS client Certificate, CertificateVerify, Finished",
+  GetRootCACertificate: 'GetRootCACertificate (fetch the root CA)',
+  IssueNodeCertificate: 'IssueNodeCertificate (a CSR for the CA)',
+  NodeCertificateStatus: 'NodeCertificateStatus (is my certificate signed?)',
+  Join: 'Join (a new manager asks to join Raft)',
+  Session: 'Session (a node opens its dispatcher session)',
+  SessionMessage: 'SessionMessage (the dispatcher tells a node something)',
+  RST: 'RST (connection refused or reset)',
 };
 
+/** "ServerHello +5" carries five more messages in the same packet; the words name the first. */
 export function packetTypeWords(label: string): string {
-  return TYPE_WORDS[label] ?? label;
+  const base = label.replace(/ \+\d+$/, '');
+  return TYPE_WORDS[label] ?? TYPE_WORDS[base] ?? label;
 }
 
 export interface PacketFact {

@@ -2,6 +2,7 @@
 import { Panel } from '../components/Panel';
 import { isOpenShape, symbolPath } from './message-symbol';
 import { MESSAGE_STYLES } from './message-style';
+import { SEAL_RING } from './draw-messages';
 
 function Swatch({ shape, colour, size }: { shape: Parameters<typeof symbolPath>[0]; colour: string; size: number }) {
   const open = isOpenShape(shape);
@@ -22,9 +23,17 @@ export function Legend() {
             {s.name}
           </li>
         ))}
+        <li className="legend-item">
+          <svg width={18} height={18} viewBox="-9 -9 18 18" aria-hidden="true">
+            <circle r={3.5} fill="#5aa9ff" />
+            <circle r={7} fill="none" stroke={SEAL_RING} strokeWidth={1.3} />
+          </svg>
+          sealed in TLS (AES-128-GCM)
+        </li>
       </ul>
       <p className="legend-note">
-        Filled = request, hollow = reply, faded = lost on the way; click one to inspect it. The leader wears a crown and a
+        Filled = request, hollow = reply, faded = lost on the way; a gold ring = encrypted inside mTLS, no ring = in the
+        clear (the ClientHello); click one to inspect it. The leader wears a crown and a
         double ring; a dashed red link with an ✕ is cut, its arrowhead shows the cut direction.
       </p>
     </Panel>

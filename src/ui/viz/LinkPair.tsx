@@ -18,7 +18,8 @@ export function linkAriaLabel(a: string, b: string, ab: boolean, ba: boolean): s
   return `link ${a} – ${b}, connected`;
 }
 
-export function LinkPair({ a, b, layout }: { a: string; b: string; layout: RingLayout }) {
+/** `faint`: a worker's link to a manager, drawn lighter so the managers' Raft links stand out. */
+export function LinkPair({ a, b, layout, faint = false }: { a: string; b: string; layout: RingLayout; faint?: boolean }) {
   const cuts = useApp(useShallow((s) => linkCuts(s, a, b)));
   const selected = useApp((s) => isSelectedLink(s, a, b));
   const live = useApp((s) => linkActive(s, a, b));
@@ -37,7 +38,7 @@ export function LinkPair({ a, b, layout }: { a: string; b: string; layout: RingL
       tabIndex={0}
       aria-label={linkAriaLabel(a, b, cuts.ab, cuts.ba)}
       aria-pressed={selected}
-      opacity={live || selected ? 1 : 0.45}
+      opacity={selected ? 1 : (live ? 1 : 0.45) * (faint ? 0.5 : 1)}
       onClick={() => actions.selectLink(a, b)}
       onKeyDown={onKey}
     >

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { actions, appStore } from '../app/instance';
 import type { AppState } from '../store/store';
 import { drawMessages } from './draw-messages';
-import { packetAt, paintedPackets, rememberPainted } from './packet-hits';
+import { packetOutsideNodes, paintedPackets, rememberPainted } from './packet-hits';
 import type { RingLayout } from './ring-layout';
 
 function selectedPacket(s: AppState): number | null {
@@ -44,7 +44,7 @@ export function MessageCanvas({ layout }: { layout: RingLayout }) {
       if (box.width === 0 || box.height === 0) return null;
       const x = ((ev.clientX - box.left) * layout.width) / box.width;
       const y = ((ev.clientY - box.top) * layout.height) / box.height;
-      return packetAt(paintedPackets(), x, y);
+      return packetOutsideNodes(paintedPackets(), layout.positions.values(), layout.nodeRadius, x, y);
     };
     // A press on a packet must not focus the link underneath it either.
     const press = (ev: MouseEvent) => {

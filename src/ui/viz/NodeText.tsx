@@ -1,5 +1,5 @@
 // The words on and under a node: its role and term inside the circle, its name and log/commit
-// index below. Labels below sit on a halo (see styles.css) so links behind them stay readable.
+// index below, then what its certificate says (role, time to renewal) or how its join is going. Labels below sit on a halo (see styles.css) so links behind them stay readable.
 import type { NodeCard } from '../store/selectors';
 
 /** Bold 12px capitals with letter spacing run about 8.4 px each. */
@@ -31,21 +31,48 @@ function RoleWord({ word, colour, radius }: { word: string; colour: string; radi
   );
 }
 
+/** Long join details ("join failed: remote CA does not match fingerprint") cut to fit under a node. */
+const DETAIL_CHARS = 40;
+
+/** The swarm line: role from the certificate and time to renewal, or the join's progress. */
+function swarmLine(card: NodeCard): string | null {
+  if (card.phase === null) return null;
+  if (card.phase !== 'ready' || !card.certRole) {
+    const d = card.detail || card.phase;
+    return d.length > DETAIL_CHARS ? `${d.slice(0, DETAIL_CHARS - 1)}…` : d;
+  }
+  return card.renewIn ? `${card.certRole} cert · ${card.renewIn}` : `${card.certRole} cert`;
+}
+
+function innerLine(card: NodeCard): string {
+  if (!card.up && card.member === 'removed') return 'down';
+  if (!card.raft) return card.phase === 'failed' ? 'not joined' : 'no Raft';
+  return `term ${card.term}`;
+}
+
 export function NodeText({ card, colour, word, radius }: { card: NodeCard; colour: string; word: string; radius: number }) {
+  const line = swarmLine(card);
   return (
     <g textAnchor="middle">
       <g opacity={card.up ? undefined : 0.7}>
         <RoleWord word={word} colour={colour} radius={radius} />
         <text className="node-line" y={14}>
-          {!card.up && card.member === 'removed' ? 'down' : `term ${card.term}`}
+          {innerLine(card)}
         </text>
       </g>
       <text className="node-name" y={radius + 22}>
         {card.id}
       </text>
-      <text className="node-line node-log" y={radius + 39}>
-        log {card.lastIndex} · commit {card.commit}
-      </text>
+      {card.raft && (
+        <text className="node-line node-log" y={radius + 39}>
+          log {card.lastIndex} · commit {card.commit}
+        </text>
+      )}
+      {line && (
+        <text className={`node-line node-cert${card.phase === 'failed' ? ' node-failed' : ''}`} y={radius + (card.raft ? 55 : 39)}>
+          {line}
+        </text>
+      )}
     </g>
   );
 }

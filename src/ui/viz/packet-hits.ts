@@ -34,3 +34,9 @@ export function packetAt(list: readonly DrawnPacket[], x: number, y: number): nu
   }
   return best;
 }
+
+/** Like packetAt, but a press inside a node's circle is the node's: packets leave and land at centres. */
+export function packetOutsideNodes(list: readonly DrawnPacket[], nodes: Iterable<{ x: number; y: number }>, nodeRadius: number, x: number, y: number): number | null {
+  for (const at of nodes) if (Math.hypot(at.x - x, at.y - y) <= nodeRadius) return null;
+  return packetAt(list, x, y);
+}

@@ -48,6 +48,11 @@ export function describe(snap) {
   return [`  t=${snap.nowMs}ms playing=${snap.playing} speed=${snap.speed} seed=${snap.seed} host=${snap.host}`, ...nodes].join('\n');
 }
 
+/** The nodes that run Raft: every node but the swarm's workers. */
+export function managers(snap) {
+  return snap.nodes.filter((n) => n.certRole !== 'worker' && n.role !== 'worker');
+}
+
 export function leaders(snap) {
   return snap.nodes.filter((n) => n.up && n.role === 'leader');
 }

@@ -1,13 +1,16 @@
-// The page loads without console errors or warnings, shows 3 managers by default (and 5 or 7 on
-// request), and a leader is elected within a bounded virtual time.
-import { assert, leaders, openApp, screenshot, waitForSnapshot } from '../lib/app.mjs';
+// The page loads without console errors or warnings, shows a swarm of 3 managers and 2 workers by
+// default (5 or 7 managers on request), and a leader is elected within a bounded virtual time.
+import { assert, leaders, managers, openApp, screenshot, waitForSnapshot } from '../lib/app.mjs';
 
 async function pageLoads({ browser, url }) {
   const app = await openApp(browser, url, '?seed=1&speed=20');
   try {
     const { page } = app;
-    const nodes = page.getByRole('button', { name: /^node-\d+, / });
-    assert((await nodes.count()) === 3, `expected 3 managers, found ${await nodes.count()}`);
+    // Workers are named "node-N, worker, up"; managers by their Raft role.
+    const managersDrawn = page.getByRole('button', { name: /^node-\d+, (leader|follower|candidate|pre-candidate)/ });
+    const workersDrawn = page.getByRole('button', { name: /^node-\d+, worker, / });
+    assert((await managersDrawn.count()) === 3, `expected 3 managers, found ${await managersDrawn.count()}`);
+    assert((await workersDrawn.count()) === 2, `expected 2 workers, found ${await workersDrawn.count()}`);
     for (const name of ['Pause', 'Step one event', 'Propose value', 'New seed']) {
       assert(await page.getByRole('button', { name }).isVisible(), `control "${name}" is not visible`);
     }
@@ -36,8 +39,8 @@ async function clusterSizes({ browser, url }) {
     const { page } = app;
     for (const size of [5, 7]) {
       await page.getByRole('combobox', { name: 'Managers' }).selectOption(String(size));
-      await waitForSnapshot(page, `${size} managers`, (s) => s.ready && s.nodes.length === size);
-      const count = await page.getByRole('button', { name: /^node-\d+, / }).count();
+      await waitForSnapshot(page, `${size} managers`, (s) => s.ready && managers(s).length === size && s.nodes.length === size + 2);
+      const count = await page.getByRole('button', { name: /^node-\d+, (leader|follower|candidate|pre-candidate)/ }).count();
       assert(count === size, `expected ${size} managers drawn, found ${count}`);
       assert(new URL(page.url()).searchParams.get('managers') === String(size), 'URL does not carry the cluster size');
       await waitForSnapshot(page, `a leader among ${size}`, (s) => leaders(s).length === 1, { timeoutMs: 20_000 });

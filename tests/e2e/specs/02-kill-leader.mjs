@@ -1,6 +1,7 @@
 // Killing the leader by clicking it: a different node becomes leader in a higher term within a
-// bounded virtual time; the dead node's worker is terminated, it is drawn DOWN, and it comes back
-// (in a fresh worker) from its disk on restart.
+// bounded virtual time; the dead node's Web Worker is terminated, it is drawn DOWN, and it comes
+// back (in a fresh Web Worker) from its disk on restart. The swarm's 3 managers and 2 workers each
+// run in their own Web Worker.
 import { assert, describe, leaders, openApp, screenshot, snapshot, waitForSnapshot } from '../lib/app.mjs';
 
 /** Election timeout is at most 20 s; allow a couple of split votes on top. */
@@ -11,12 +12,12 @@ async function killLeader({ browser, url }) {
   try {
     const { page } = app;
     const first = await waitForSnapshot(page, 'a first leader', (s) => leaders(s).length === 1);
-    assert(first.liveWorkers === 3, `expected one worker per node, found ${first.liveWorkers}`);
+    assert(first.liveWorkers === 5, `expected one Web Worker per node, found ${first.liveWorkers}`);
     const before = leaders(first)[0];
     await page.getByRole('button', { name: new RegExp(`^${before.id}, leader`) }).click();
     await page.getByRole('button', { name: `Kill ${before.id}` }).click();
     const killed = await waitForSnapshot(page, `${before.id} down`, (s) => !s.nodes.find((n) => n.id === before.id).up);
-    assert(killed.liveWorkers === 2, `the killed node's worker should be terminated; ${killed.liveWorkers} alive`);
+    assert(killed.liveWorkers === 4, `the killed node's worker should be terminated; ${killed.liveWorkers} alive`);
     await page.getByRole('button', { name: `${before.id}, down` }).waitFor();
     assert(await page.getByText('DOWN', { exact: true }).isVisible(), 'the dead node has no DOWN label');
 
@@ -36,7 +37,7 @@ async function killLeader({ browser, url }) {
       const n = s.nodes.find((x) => x.id === before.id);
       return n.up && n.role === 'follower' && n.lead !== '' && n.term >= leader.term;
     });
-    assert(back.liveWorkers === 3, `restart should start a fresh worker; ${back.liveWorkers} alive`);
+    assert(back.liveWorkers === 5, `restart should start a fresh worker; ${back.liveWorkers} alive`);
     assert(leaders(back).length === 1, `expected one leader after the restart:\n${describe(await snapshot(page))}`);
     assert(app.problems.length === 0, `console problems:\n${app.problems.join('\n')}`);
   } finally {

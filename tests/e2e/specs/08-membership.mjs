@@ -1,5 +1,6 @@
-// Membership and leadership from the page, on Web Workers: "Add manager" puts a fourth node on
-// the ring (a new worker) that catches up to the leader's commit index; "Transfer leadership here"
+// Membership and leadership from the page, on Web Workers: "Add manager" starts a new node (in a
+// new Web Worker) that joins the swarm as a manager (certificate, then Raft), lands on the
+// managers' ring and catches up to the leader's commit index; "Transfer leadership here"
 // makes a follower the leader; "Remove from cluster" leaves the node running but drawn REMOVED.
 import { assert, describe, leaders, openApp, screenshot, snapshot, waitForSnapshot } from '../lib/app.mjs';
 
@@ -7,15 +8,16 @@ async function membership({ browser, url }) {
   const app = await openApp(browser, url, '?seed=8&speed=50&host=worker');
   const { page } = app;
   try {
-    await waitForSnapshot(page, 'a leader', (s) => leaders(s).length === 1);
+    const first = await waitForSnapshot(page, 'a leader', (s) => leaders(s).length === 1);
+    const newId = `node-${first.nodes.length + 1}`;
     await page.getByRole('button', { name: 'Add manager' }).click();
-    const grown = await waitForSnapshot(page, 'node-4 caught up with the leader', (s) => {
+    const grown = await waitForSnapshot(page, `${newId} caught up with the leader`, (s) => {
       const leader = leaders(s)[0];
-      const added = s.nodes.find((n) => n.id === 'node-4');
-      return added?.up && leader && added.voters.includes('node-4') && added.commit === leader.commit && leader.voters.length === 4;
+      const added = s.nodes.find((n) => n.id === newId);
+      return added?.up && added.certRole === 'manager' && leader && added.voters.includes(newId) && added.commit === leader.commit && leader.voters.length === 4;
     });
-    assert(grown.liveWorkers === 4, `the new manager should run in its own worker; ${grown.liveWorkers} alive`);
-    const drawn = await page.getByRole('button', { name: /^node-\d+, / }).count();
+    assert(grown.liveWorkers === first.nodes.length + 1, `the new manager should run in its own Web Worker; ${grown.liveWorkers} alive`);
+    const drawn = await page.getByRole('button', { name: /^node-\d+, (leader|follower)/ }).count();
     assert(drawn === 4, `expected 4 managers on the ring, found ${drawn}`);
 
     const leader = leaders(grown)[0];
@@ -26,7 +28,7 @@ async function membership({ browser, url }) {
     assert(leaders(moved)[0].term > leader.term, `the transfer should start a new term:\n${describe(moved)}`);
     await page.getByRole('button', { name: new RegExp(`^${target.id}, leader`) }).waitFor();
 
-    const victim = moved.nodes.find((n) => n.role === 'follower' && n.id !== 'node-4');
+    const victim = moved.nodes.find((n) => n.role === 'follower' && n.id !== newId);
     await page.getByRole('button', { name: new RegExp(`^${victim.id}, follower`) }).click();
     await page.getByRole('button', { name: `Remove ${victim.id} from the cluster` }).click();
     await page.getByRole('button', { name: new RegExp(`^${victim.id}, removed, `) }).waitFor();
