@@ -130,6 +130,8 @@ export interface SwarmStatus {
   renewAtMs: number | null;
   /** Hex of the public key that signed its certificate (tells the old root from the new one). */
   issuerKey: string;
+  /** TLS connections it holds (dialled and accepted). */
+  connections: number;
   /** The leader's view of the swarm (only on the leader). */
   leader: LeaderSwarmView | null;
 }

@@ -379,6 +379,7 @@ export class SwarmNode {
       certNotAfter: sec?.leaf.notAfter ?? 0,
       renewAtMs: this.agent.renewAtMs,
       issuerKey: sec?.issuerKey ?? '',
+      connections: this.net.size,
       leader: this.isLeader() ? leaderView(this.store, this.reconciler.progress()) : null,
     };
   }

@@ -37,3 +37,18 @@ describe('restart from disk', () => {
     expect(sim.violation).toBeNull();
   });
 });
+
+describe('connections of a process that is gone', () => {
+  it('are forgotten: restarting a worker again and again leaves managers a bounded set of connections', () => {
+    const actions = [];
+    for (let i = 0; i < 6; i++) {
+      actions.push({ atMs: 20_000 + i * 20_000, action: { type: 'restart' as const, node: 'node-4' } });
+    }
+    const sim = runSwarm({ seed: 52, options: { managers: 3, workers: 1 }, actions }, 150_000);
+    for (const m of ['node-1', 'node-2', 'node-3']) {
+      // Two other managers both ways, plus at most three from the worker.
+      expect(statusOf(sim, m).swarm!.connections).toBeLessThanOrEqual(4 + 3);
+    }
+    expect(statusOf(sim, 'node-4').swarm?.phase).toBe('ready');
+  });
+});

@@ -32,6 +32,8 @@ const MAX_WAITING = 256;
 const HANDSHAKE_TIMEOUT_MS = 10_000;
 /** After a failed handshake, wait before dialing the same peer the same way again. */
 const REDIAL_BACKOFF_MS = 2_000;
+/** Server-side connections kept per peer: one per dial mode (insecure, anonymous, mutual). */
+const MAX_CONNS_PER_PEER = 3;
 
 export class Net {
   private readonly conns = new Map<string, Conn>();
@@ -148,10 +150,20 @@ export class Net {
       this.env.send(from, { kind: 'reset', conn: id }, 'RST', 40);
       return null;
     }
+    this.dropStaleServerConns(from);
     const conn = this.newConn(id, from, 'server', 'mutual', MANAGER_OU);
     conn.tls = new TlsServer({ identity, clientAuth: 'ifGiven', verifyClient: this.verifier(conn, null), random: this.env.random });
     this.conns.set(id, conn);
     return conn;
+  }
+
+  /**
+   * A peer keeps at most one connection per way of dialling (three ways), so older ones from it
+   * belong to a process that is gone: forget them rather than hold them forever.
+   */
+  private dropStaleServerConns(peer: string): void {
+    const mine = [...this.conns.values()].filter((c) => c.side === 'server' && c.peer === peer);
+    for (const c of mine.slice(0, Math.max(0, mine.length - (MAX_CONNS_PER_PEER - 1)))) this.drop(c.id, 'replaced by a newer connection');
   }
 
   private newConn(id: string, peer: string, side: Conn['side'], mode: DialMode, serverName: string): Conn {
