@@ -4,7 +4,7 @@
 // issued at a fixed simulated time (default 2026-01-01T00:00:00Z), so the checks use -attime.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportChecks, exportSwarmPki } from '../src/engine/pki';
+import { checksText, exportChecks, exportSwarmPki } from '../src/engine/pki';
 
 const DEFAULT_NOW = '2026-01-01T00:00:00Z';
 const USAGE = 'usage: npm run pki:export -- --seed S --out DIR [--now ISO]';
@@ -30,10 +30,6 @@ function parseArgs(argv: string[]): { seed: number; out: string; nowMs: number }
   return { seed, out: opts['--out'], nowMs };
 }
 
-function shellQuote(arg: string): string {
-  return /^[\w./:=-]+$/.test(arg) ? arg : `'${arg}'`;
-}
-
 function main(): void {
   const { seed, out, nowMs } = parseArgs(process.argv.slice(2));
   const pki = exportSwarmPki(seed, nowMs);
@@ -46,11 +42,8 @@ function main(): void {
     '',
     `Check them with openssl (in ${out}; -attime pins the check to the simulated time):`,
   ];
-  for (const check of exportChecks(nowMs)) {
-    lines.push(`  # ${check.why} (${check.expect === 'succeeds' ? 'should succeed' : 'must fail'})`);
-    lines.push(`  openssl ${check.args.map(shellQuote).join(' ')}`);
-  }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  const commands = checksText(exportChecks(nowMs)).replace(/^/gm, '  ').trimEnd();
+  process.stdout.write(`${lines.join('\n')}\n${commands}\n`);
 }
 
 main();

@@ -45,7 +45,7 @@ export type {
 } from '../engine/index';
 export {
   describeCertificate, parseCertificate, parsePem, parseJoinToken, rootDigest, tokenMatchesRoot, JoinTokenError,
-  SIM_EPOCH_MS, wallMs, virtualMs, CERT_FILE, KEY_FILE, ROOT_FILE, STATE_FILE, MANAGER_OU, WORKER_OU,
+  exportChecks, checksText, SIM_EPOCH_MS, wallMs, virtualMs, CERT_FILE, KEY_FILE, ROOT_FILE, STATE_FILE, MANAGER_OU, WORKER_OU,
 } from '../engine/index';
 
 export type HostKind = 'worker' | 'inline';

@@ -62,23 +62,45 @@ export interface CheckCommand {
   why: string;
 }
 
-/** The openssl checks a student can run on the exported files, at the simulated time. */
-export function exportChecks(nowMs: number): CheckCommand[] {
+/**
+ * The openssl checks a student can run on the exported files, at the simulated time. Without a
+ * worker (a swarm that has none yet) the worker's checks are left out.
+ */
+export function exportChecks(nowMs: number, withWorker = true): CheckCommand[] {
   const at = ['-attime', String(Math.floor(nowMs / 1000))];
   const verify = (purpose: string) => ['verify', '-x509_strict', ...at, '-purpose', purpose, '-CAfile', 'ca.pem'];
-  return [
+  const checks: CheckCommand[] = [
     { args: ['x509', '-in', 'ca.pem', '-noout', '-text'], expect: 'succeeds', why: 'the root CA, CN=swarm-ca' },
     { args: ['x509', '-in', 'manager.pem', '-noout', '-text'], expect: 'succeeds', why: 'a manager certificate' },
-    { args: [...verify('sslclient'), 'manager.pem', 'worker.pem'], expect: 'succeeds', why: 'both nodes may act as TLS clients' },
+    {
+      args: [...verify('sslclient'), 'manager.pem', ...(withWorker ? ['worker.pem'] : [])],
+      expect: 'succeeds', why: withWorker ? 'both nodes may act as TLS clients' : 'the manager may act as a TLS client',
+    },
     {
       args: [...verify('sslserver'), '-verify_hostname', 'swarm-manager', 'manager.pem'],
       expect: 'succeeds', why: 'nodes dial managers with ServerName swarm-manager',
     },
-    {
-      args: [...verify('sslserver'), '-verify_hostname', 'swarm-manager', 'worker.pem'],
-      expect: 'fails', why: 'a worker has no swarm-manager SAN, so it cannot pose as a manager',
-    },
     { args: ['pkey', '-in', 'manager.key', '-check', '-noout'], expect: 'succeeds', why: 'the PKCS#8 P-256 key is sound' },
-    { args: ['pkey', '-in', 'worker.key', '-check', '-noout'], expect: 'succeeds', why: 'the PKCS#8 P-256 key is sound' },
   ];
+  if (!withWorker) return checks;
+  checks.splice(4, 0, {
+    args: [...verify('sslserver'), '-verify_hostname', 'swarm-manager', 'worker.pem'],
+    expect: 'fails', why: 'a worker has no swarm-manager SAN, so it cannot pose as a manager',
+  });
+  checks.push({ args: ['pkey', '-in', 'worker.key', '-check', '-noout'], expect: 'succeeds', why: 'the PKCS#8 P-256 key is sound' });
+  return checks;
+}
+
+/** The checks as shell lines: a comment saying what to expect, then the command. */
+export function checksText(checks: CheckCommand[]): string {
+  const lines: string[] = [];
+  for (const check of checks) {
+    lines.push(`# ${check.why} (${check.expect === 'succeeds' ? 'should succeed' : 'must fail'})`);
+    lines.push(`openssl ${check.args.map(shellQuote).join(' ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function shellQuote(arg: string): string {
+  return /^[\w./:=-]+$/.test(arg) ? arg : `'${arg}'`;
 }

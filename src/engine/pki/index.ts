@@ -15,5 +15,5 @@ export { certExpiryError, renewalDelayMs, goDuration } from './expiry';
 export { describeCertificate } from './describe';
 export { isoUtc } from './asn';
 export { rootDigest, generateJoinToken, parseJoinToken, tokenMatchesRoot } from './tokens';
-export { exportSwarmPki, exportChecks } from './export';
+export { exportSwarmPki, exportChecks, checksText } from './export';
 export type { SwarmPkiExport, CheckCommand } from './export';

@@ -5,7 +5,7 @@ import { isoUtc } from '../pki/asn';
 import type { KeyPair, SwarmRole } from '../pki/types';
 import type { AgentHost } from './agent-host';
 import { backoffMs, FORCED_RENEW_DELAY_MS, POLL_BACKOFF, RENEW_BACKOFF } from './backoff';
-import { virtualMs, wallMs } from './clock';
+import { wallMs } from './clock';
 import type { SessionMessage } from './dispatcher';
 import { issuerInfo, roleOf, securityFrom } from './security';
 
@@ -167,11 +167,6 @@ export class Agent {
     this.host.event('certRenewed', `${this.host.self}: certificate renewal failed (${error}); retrying in ${Math.round(wait / 1000)} s`);
   }
 
-  /** The cert's NotAfter in virtual ms (for the status line). */
-  notAfterVirtual(): number {
-    const sec = this.host.security();
-    return sec ? virtualMs(sec.leaf.notAfter) : 0;
-  }
 }
 
 function toPemChain(chain: Uint8Array[]): string {

@@ -4,7 +4,8 @@ import { certExpiryError, createRootCA, crossSignRoot, generateJoinToken, parseC
 import type { SwarmCommand } from '../node/types';
 import { wallMs } from './clock';
 import type { Dispatcher } from './dispatcher';
-import { bytesToHex, keyFromHex } from './security';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { keyFromHex } from './security';
 import type { ServicesHost } from './services-host';
 
 export function runControl(host: ServicesHost, dispatcher: Dispatcher, c: SwarmCommand): void {

@@ -71,10 +71,6 @@ export class Dispatcher {
     this.sessions.delete(nodeId);
   }
 
-  clear(): void {
-    this.sessions.clear();
-  }
-
   private messageFor(nodeId: string): SessionMessage {
     const n = this.host.store.node(nodeId);
     const cluster = this.host.store.cluster;

@@ -1,6 +1,7 @@
 // A swarm as it stands at the start of a run: the first manager ran `swarm init` (root CA, cluster
 // ID, its own certificate) and every other founding node joined with a token before t=0. All of
 // it is drawn from the run's seed, so a shared scenario reproduces the same certificates.
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { Rng } from '../core/prng';
 import {
   createCsr, createRootCA, DEFAULT_NODE_CERT_EXPIRY_MS, generateJoinToken, generateKeyPair, issueNodeCertificate, newId, rootDigest, toPem,
@@ -10,7 +11,7 @@ import type { FoundingIdentity, SwarmNodeConfig } from '../node/types';
 import { encodeSwarmEntry } from '../store/entry';
 import type { ClusterObject, NodeObject } from '../store/objects';
 import { wallMs } from './clock';
-import { bytesToHex, issuerInfo, securityFrom } from './security';
+import { issuerInfo, securityFrom } from './security';
 
 export interface FormSwarmArgs {
   seed: number;

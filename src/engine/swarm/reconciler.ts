@@ -4,7 +4,7 @@
 // both join tokens are regenerated, because the digest they pin changed.
 import { generateJoinToken, parseCertificate, parsePem, rootDigest } from '../pki/index';
 import type { NodeObject, RootRotation } from '../store/objects';
-import { bytesToHex } from './security';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ServicesHost } from './services-host';
 
 export const RECONCILE_INTERVAL_MS = 3000;

@@ -4,6 +4,7 @@ import { decodePkcs8PrivateKey, encodePkcs8PrivateKey, parseCertificate, parsePe
 import { MANAGER_OU, type CertInfo, type KeyPair, type SwarmRole } from '../pki/types';
 import type { TlsIdentity } from '../tls/types';
 import { p256 } from '@noble/curves/nist.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 
 export const ROOT_FILE = 'certificates/swarm-root-ca.crt';
 export const CERT_FILE = 'certificates/swarm-node.crt';
@@ -67,16 +68,4 @@ export function keyFromHex(hex: string): KeyPair {
 /** Who signed this node's certificate: swarmkit's NodeTLSInfo (the reconciler compares it). */
 export function issuerInfo(s: Security): { issuerSubject: string; issuerPublicKey: string } {
   return { issuerSubject: `CN=${s.leaf.issuer.cn}`, issuerPublicKey: s.issuerKey };
-}
-
-export function bytesToHex(b: Uint8Array): string {
-  let s = '';
-  for (const x of b) s += x.toString(16).padStart(2, '0');
-  return s;
-}
-
-export function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
 }

@@ -12,6 +12,7 @@ import { decodeSwarmEntry, encodeSwarmEntry } from '../store/entry';
 import type { SwarmOp } from '../store/objects';
 import { SwarmStore } from '../store/swarm-store';
 import { Agent } from './agent';
+import { RPC_TIMEOUT_MS } from './backoff';
 import type { AgentHost } from './agent-host';
 import { CAServer } from './ca-server';
 import { runControl } from './control';
@@ -24,10 +25,9 @@ import type { Frame, PeerIdentity } from './net/frames';
 import { Net } from './net/net';
 import { RootReconciler } from './reconciler';
 import { keyFromHex, roleOf, securityFiles, securityFrom, securityFromFiles, STATE_FILE, tlsIdentity, type Security } from './security';
-import type { Reply, ServicesHost } from './services-host';
+import type { Reply, ServicesHost, SessionSink } from './services-host';
 import { describeFounding } from './founding-words';
 
-const RPC_TIMEOUT_MS = 5000;
 /** Methods only the leader serves; other managers forward them (swarmkit's raft proxy). */
 const LEADER_ONLY = new Set(['NodeCA.IssueNodeCertificate', 'NodeCA.NodeCertificateStatus', 'Dispatcher.Session', 'Dispatcher.Heartbeat', 'RaftMembership.Join', 'CA.GetUnlockKey']);
 
@@ -158,7 +158,7 @@ export class SwarmNode {
     this.serve(f.method, auth.caller, f.body, reply, sink);
   }
 
-  private serve(method: string, caller: PeerIdentity | null, body: unknown, reply: Reply, sink: { push(b: unknown): boolean }): void {
+  private serve(method: string, caller: PeerIdentity | null, body: unknown, reply: Reply, sink: SessionSink): void {
     switch (method) {
       case 'NodeCA.IssueNodeCertificate':
         return this.ca.issue(caller, body as { csr: string; token?: string; hostname: string }, reply);

@@ -1,7 +1,10 @@
 // CertificateVerify (RFC 8446 section 4.4.3): ECDSA P-256 with SHA-256 over 64 spaces, a context
 // string naming the signer's role, a zero byte and the transcript hash, DER-encoded on the wire.
 import { p256 } from '@noble/curves/nist.js';
+import { fail } from './alerts';
 import { concat, utf8 } from './bytes';
+import { ECDSA_SECP256R1_SHA256 } from './extensions';
+import { decodeCertificateVerify } from './messages';
 
 export type Signer = 'server' | 'client';
 
@@ -26,5 +29,14 @@ export function verifyCertificateVerify(
     return p256.verify(signature, signedContent(signer, transcriptHash), publicKey, { format: 'der', lowS: false });
   } catch {
     return false;
+  }
+}
+
+/** The peer's CertificateVerify: our one signature scheme, signed by the key of its certificate. */
+export function checkCertificateVerify(signer: Signer, body: Uint8Array, transcriptHash: Uint8Array, publicKey: Uint8Array): void {
+  const cv = decodeCertificateVerify(body);
+  if (cv.algorithm !== ECDSA_SECP256R1_SHA256) fail('illegal_parameter', `the ${signer} signed with an algorithm we did not offer`);
+  if (!verifyCertificateVerify(signer, transcriptHash, cv.signature, publicKey)) {
+    fail('decrypt_error', "CertificateVerify signature does not match the certificate's key");
   }
 }

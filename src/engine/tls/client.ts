@@ -3,7 +3,7 @@
 // then its own Certificate/CertificateVerify when asked, and Finished. Each step sets the next.
 import { fail } from './alerts';
 import { equalBytes, toHex, vec16 } from './bytes';
-import { signCertificateVerify, verifyCertificateVerify } from './certificate-verify';
+import { checkCertificateVerify, signCertificateVerify } from './certificate-verify';
 import { TlsEndpoint } from './endpoint';
 import {
   ECDSA_SECP256R1_SHA256, ExtensionType, findExtension, GROUP_CODES, parseSelectedVersion, parseServerKeyShare, requireExtension,
@@ -13,7 +13,7 @@ import type { ReceivedMessage } from './handshake-buffer';
 import { applicationSecrets, finishedVerifyData, handshakeSecrets, type HandshakeSecrets } from './key-schedule';
 import { generateEphemeral, sharedSecret, type EphemeralKey } from './key-exchange';
 import {
-  decodeCertificate, decodeCertificateRequest, decodeCertificateVerify, decodeEncryptedExtensions, decodeServerHello,
+  decodeCertificate, decodeCertificateRequest, decodeEncryptedExtensions, decodeServerHello,
   encodeCertificate, encodeCertificateVerify, encodeClientHello, encodeHandshake, HandshakeType,
 } from './messages';
 import type { TlsClientConfig, TlsOutput } from './types';
@@ -101,11 +101,7 @@ export class TlsClient extends TlsEndpoint {
   }
 
   private onCertificateVerify(message: ReceivedMessage): void {
-    const cv = decodeCertificateVerify(message.body);
-    if (cv.algorithm !== ECDSA_SECP256R1_SHA256) fail('illegal_parameter', 'the server signed with an algorithm we did not offer');
-    if (!verifyCertificateVerify('server', this.hashBeforeMessage, cv.signature, this.serverKey)) {
-      fail('decrypt_error', "CertificateVerify signature does not match the certificate's key");
-    }
+    checkCertificateVerify('server', message.body, this.hashBeforeMessage, this.serverKey);
     this.expect([HandshakeType.finished], (m) => this.onFinished(m));
   }
 

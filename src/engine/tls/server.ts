@@ -3,7 +3,7 @@
 // the client's Certificate, CertificateVerify (when a certificate came) and Finished.
 import { fail } from './alerts';
 import { equalBytes, toHex, u16, vec16 } from './bytes';
-import { signCertificateVerify, verifyCertificateVerify } from './certificate-verify';
+import { checkCertificateVerify, signCertificateVerify } from './certificate-verify';
 import { TlsEndpoint } from './endpoint';
 import {
   ECDSA_SECP256R1_SHA256, encodeKeyShareEntry, ExtensionType, findExtension, GROUP_CODES, parseClientKeyShares,
@@ -13,7 +13,7 @@ import type { ReceivedMessage } from './handshake-buffer';
 import { applicationSecrets, finishedVerifyData, handshakeSecrets, type HandshakeSecrets } from './key-schedule';
 import { generateEphemeral, groupFromCode, sharedSecret } from './key-exchange';
 import {
-  decodeCertificate, decodeCertificateVerify, decodeClientHello, encodeCertificate, encodeCertificateRequest,
+  decodeCertificate, decodeClientHello, encodeCertificate, encodeCertificateRequest,
   encodeCertificateVerify, encodeHandshake, encodeServerHello, HandshakeType, type ClientHello,
 } from './messages';
 import type { TlsServerConfig } from './types';
@@ -91,11 +91,7 @@ export class TlsServer extends TlsEndpoint {
   }
 
   private onCertificateVerify(message: ReceivedMessage): void {
-    const cv = decodeCertificateVerify(message.body);
-    if (cv.algorithm !== ECDSA_SECP256R1_SHA256) fail('illegal_parameter', 'the client signed with an algorithm we did not offer');
-    if (!verifyCertificateVerify('client', this.hashBeforeMessage, cv.signature, this.clientKey)) {
-      fail('decrypt_error', "CertificateVerify signature does not match the certificate's key");
-    }
+    checkCertificateVerify('client', message.body, this.hashBeforeMessage, this.clientKey);
     this.expect([HandshakeType.finished], (m) => this.onFinished(m));
   }
 

@@ -1,6 +1,6 @@
 // "Download PKI": the live swarm's root CA, one manager's and one worker's certificate and key and
 // the join tokens, with the openssl commands of docs/pki.md to check them, as a tar file.
-import { CERT_FILE, KEY_FILE, ROOT_FILE, wallMs, type Simulation } from '../../sim/api';
+import { CERT_FILE, checksText, exportChecks, KEY_FILE, ROOT_FILE, wallMs, type Simulation } from '../../sim/api';
 import { ustar, type TarEntry } from './ustar';
 
 export interface PkiBundle {
@@ -8,25 +8,13 @@ export interface PkiBundle {
   bytes: Uint8Array;
 }
 
-function readme(attimeS: number, hasWorker: boolean): string {
-  const nodes = hasWorker ? 'manager.pem worker.pem' : 'manager.pem';
+function readme(atMs: number, hasWorker: boolean): string {
   return `Swarmscope PKI export: the live swarm's root CA, node certificates, keys and join tokens.
-Certificates carry SIMULATED calendar times, so every check uses -attime ${attimeS}
+Certificates carry SIMULATED calendar times, so every check uses -attime ${Math.floor(atMs / 1000)}
 (the simulated time of the export). See docs/pki.md for what each field means.
 
-openssl x509 -in ca.pem -noout -text
-openssl x509 -in manager.pem -noout -text
-
-# Every node chains to the root and may act as a TLS client
-openssl verify -x509_strict -attime ${attimeS} -purpose sslclient -CAfile ca.pem ${nodes}
-
-# Nodes dial managers with the TLS server name swarm-manager: the manager passes...
-openssl verify -x509_strict -attime ${attimeS} -purpose sslserver -CAfile ca.pem -verify_hostname swarm-manager manager.pem
-${hasWorker ? `# ...and a worker fails ("hostname mismatch"): a worker cannot pose as a manager
-openssl verify -x509_strict -attime ${attimeS} -purpose sslserver -CAfile ca.pem -verify_hostname swarm-manager worker.pem
-` : ''}
-# The private key is a valid P-256 key and belongs to its certificate (the two outputs match)
-openssl pkey -in manager.key -check -noout
+${checksText(exportChecks(atMs, hasWorker))}
+# The private key belongs to its certificate (the two outputs match)
 openssl pkey -in manager.key -pubout
 openssl x509 -in manager.pem -noout -pubkey
 
@@ -47,16 +35,16 @@ function pick(sim: Simulation, role: 'manager' | 'worker', leader: string): stri
 /** The bundle of the running swarm, or an error in words when there is nothing to export. */
 export function pkiBundle(sim: Simulation): PkiBundle | string {
   const view = sim.view();
-  const leaderNode = view.nodes.find((n) => n.up && n.status?.swarm?.leader);
-  const lv = leaderNode?.status?.swarm?.leader;
-  if (!leaderNode || !lv) return 'Download PKI needs a swarm with a leader (this run has none right now).';
-  const manager = pick(sim, 'manager', leaderNode.id);
-  const worker = pick(sim, 'worker', leaderNode.id);
+  const leader = sim.leader();
+  const lv = view.nodes.find((n) => n.id === leader)?.status?.swarm?.leader;
+  if (!leader || !lv) return 'Download PKI needs a swarm with a leader (this run has none right now).';
+  const manager = pick(sim, 'manager', leader);
+  const worker = pick(sim, 'worker', leader);
   if (!manager) return 'Download PKI needs a manager with a certificate.';
   const mtimeMs = wallMs(view.nowMs);
   const files = (id: string) => sim.nodeFiles(id);
   const entries: TarEntry[] = [
-    { name: 'ca.pem', data: files(leaderNode.id)[ROOT_FILE], mtimeMs },
+    { name: 'ca.pem', data: files(leader)[ROOT_FILE], mtimeMs },
     { name: 'manager.pem', data: files(manager)[CERT_FILE], mtimeMs },
     { name: 'manager.key', data: files(manager)[KEY_FILE], mtimeMs, mode: 0o600 },
   ];
@@ -65,7 +53,7 @@ export function pkiBundle(sim: Simulation): PkiBundle | string {
   }
   entries.push(
     { name: 'tokens.txt', data: `worker: ${lv.tokens.worker}\nmanager: ${lv.tokens.manager}\n`, mtimeMs },
-    { name: 'README.txt', data: readme(Math.floor(mtimeMs / 1000), worker !== null), mtimeMs },
+    { name: 'README.txt', data: readme(mtimeMs, worker !== null), mtimeMs },
   );
   return { name: `swarm-pki-${lv.clusterId}.tar`, bytes: ustar(entries) };
 }

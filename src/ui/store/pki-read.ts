@@ -1,6 +1,6 @@
 // Reads what the security views need from the simulation: a node's files, its own view of its
 // handshakes, how it joined, and the leader's root file.
-import { ROOT_FILE, type HandshakeRecord, type Simulation, type SimView } from '../../sim/api';
+import { ROOT_FILE, type HandshakeRecord, type Simulation } from '../../sim/api';
 import type { NodePki } from './pki-slice';
 
 /** Each end reports a handshake; a node's list holds the reports from its own side. */
@@ -20,8 +20,8 @@ export function readNodePki(sim: Simulation, id: string): NodePki {
   };
 }
 
-/** The root file of the node holding the leader's swarm view, or null when there is none. */
-export function readLeaderRoot(sim: Simulation, view: SimView): string | null {
-  const leader = view.nodes.find((n) => n.up && n.status?.swarm?.leader);
-  return leader ? (sim.nodeFiles(leader.id)[ROOT_FILE] ?? null) : null;
+/** The leader's root CA file, or null when there is no leader. */
+export function readLeaderRoot(sim: Simulation): string | null {
+  const leader = sim.leader();
+  return leader ? (sim.nodeFiles(leader)[ROOT_FILE] ?? null) : null;
 }

@@ -88,7 +88,7 @@ export class Session {
       s.setNodeLog(this.sim.nodeLog(sel.id, LOG_ENTRIES_SHOWN));
       s.setNodePki(readNodePki(this.sim, sel.id));
     } else if (sel?.kind === 'token') {
-      s.setLeaderRoot(readLeaderRoot(this.sim, view));
+      s.setLeaderRoot(readLeaderRoot(this.sim));
     } else if (sel?.kind === 'packet') {
       s.setPacket(followPacket(s.packet, sel.id, view.inflight, (id) => this.sim.landing(id)));
     }

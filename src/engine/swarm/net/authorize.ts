@@ -17,13 +17,6 @@ const POLICY: Record<string, string[] | null> = {
   'RaftMembership.Join': [MANAGER_OU],
 };
 
-export function isKnownMethod(method: string): boolean {
-  return method in POLICY;
-}
-
-export function isInsecure(method: string): boolean {
-  return POLICY[method] === null;
-}
 
 export interface AuthContext {
   clusterId: string;

@@ -1,6 +1,7 @@
 // A node's connections: it dials peers (client side) and accepts them (server side), runs the
 // TLS 1.3 handshake on each, then carries frames as AES-GCM records. Everything is driven by the
 // node's step: bytes in from the wire, frames out, flushed once per step in connection order.
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { parseCertificate, verifyChain } from '../../pki/index';
 import { CA_CN, MANAGER_OU } from '../../pki/types';
 import { TlsClient, TlsServer } from '../../tls/index';
@@ -74,9 +75,6 @@ export class Net {
     return true;
   }
 
-  isOpen(connId: string): boolean {
-    return this.conns.get(connId)?.tls.state === 'connected';
-  }
 
   /** Bytes from the wire. */
   receive(from: string, wire: WireMessage): void {
@@ -115,10 +113,6 @@ export class Net {
     }
   }
 
-  /** Forgets every connection (the node's memory is gone, or its identity changed for good). */
-  closeAll(reason: string): void {
-    for (const id of [...this.conns.keys()]) this.drop(id, reason);
-  }
 
   /** Connections this node holds, for the status line. */
   get size(): number {
@@ -130,7 +124,7 @@ export class Net {
     const existing = this.dialed.get(key);
     if (existing && this.conns.has(existing)) return this.conns.get(existing)!;
     if ((this.noDialUntil.get(key) ?? 0) > this.nowMs) return null;
-    const id = `${this.env.self}>${peer}#${this.nextConn++}.${hex4(this.env.random.bytes(2))}`;
+    const id = `${this.env.self}>${peer}#${this.nextConn++}.${bytesToHex(this.env.random.bytes(2))}`;
     const serverName = mode === 'mutual' ? MANAGER_OU : CA_CN;
     const conn = this.newConn(id, peer, 'client', mode, serverName);
     const identity = mode === 'mutual' ? this.env.identity() ?? undefined : undefined;
@@ -306,8 +300,4 @@ function skipVerify(conn: Conn): PeerVerifier {
       return { ok: false, alert: 'bad_certificate', reason: 'malformed: the certificate does not parse' };
     }
   };
-}
-
-function hex4(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
